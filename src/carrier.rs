@@ -1,0 +1,179 @@
+//! [`Carrier`] (generated from `mappings/`, one variant per file) and the code
+//! lookup, the hot path: no allocation, one hash, one key comparison.
+
+use crate::status::{EtaHint, Reason, Status, Substatus};
+use crate::table::Table;
+use core::fmt;
+use core::str::FromStr;
+
+include!(concat!(env!("OUT_DIR"), "/mappings_generated.rs"));
+
+/// Longest composed key [`Carrier::lookup_parts`] builds on the stack; longer
+/// keys are not in any table (codes are at most 255 bytes), so they miss.
+const MAX_KEY: usize = 256;
+
+/// One row of a carrier's mapping table: what a raw carrier code means in the
+/// standard vocabulary.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub struct Mapping {
+    status: Status,
+    substatus: Substatus,
+    reason: Option<Reason>,
+    eta: EtaHint,
+    key_len: u8,
+    desc_len: u8,
+    line: u16,
+    key_off: u32,
+    desc_off: u32,
+}
+
+impl Mapping {
+    #[allow(clippy::too_many_arguments)]
+    pub(crate) const fn new(
+        status: Status,
+        substatus: Substatus,
+        reason: Option<Reason>,
+        eta: EtaHint,
+        key_off: u32,
+        key_len: u8,
+        desc_off: u32,
+        desc_len: u8,
+        line: u16,
+    ) -> Self {
+        Mapping {
+            status,
+            substatus,
+            reason,
+            eta,
+            key_len,
+            desc_len,
+            line,
+            key_off,
+            desc_off,
+        }
+    }
+
+    #[inline]
+    pub(crate) fn code_bytes(&self) -> &'static [u8] {
+        let start = self.key_off as usize;
+        KEYS.as_bytes()
+            .get(start..start + self.key_len as usize)
+            .unwrap_or_default()
+    }
+
+    /// The code as written in the mapping file (e.g. `status/011`, `SSTVD|NRQRD`).
+    pub fn code(&self) -> &'static str {
+        let start = self.key_off as usize;
+        KEYS.get(start..start + self.key_len as usize)
+            .unwrap_or_default()
+    }
+
+    /// Normalized status.
+    pub fn status(&self) -> Status {
+        self.status
+    }
+
+    /// Normalized substatus (always under [`Mapping::status`]).
+    pub fn substatus(&self) -> Substatus {
+        self.substatus
+    }
+
+    /// Why it happened, when the code says.
+    pub fn reason(&self) -> Option<Reason> {
+        self.reason
+    }
+
+    /// What the code tells about the delivery date.
+    pub fn eta(&self) -> EtaHint {
+        self.eta
+    }
+
+    /// Short description of the code, in `wismo`'s words.
+    pub fn description(&self) -> &'static str {
+        let start = self.desc_off as usize;
+        DESCRIPTIONS
+            .get(start..start + self.desc_len as usize)
+            .unwrap_or_default()
+    }
+
+    /// Line of the row in `mappings/<carrier>.tsv`.
+    pub fn line(&self) -> u32 {
+        u32::from(self.line)
+    }
+}
+
+impl fmt::Debug for Mapping {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Mapping")
+            .field("code", &self.code())
+            .field("status", &self.status)
+            .field("substatus", &self.substatus)
+            .field("reason", &self.reason)
+            .field("eta", &self.eta)
+            .field("description", &self.description())
+            .finish()
+    }
+}
+
+impl Carrier {
+    /// Looks up one raw code exactly as the mapping file writes it. No allocation;
+    /// an unknown code is `None`.
+    ///
+    /// ```
+    /// use wismo::{Carrier, Status};
+    /// let m = Carrier::Ups.lookup("status/011").unwrap();
+    /// assert_eq!(m.status(), Status::Delivered);
+    /// assert!(Carrier::Ups.lookup("status/999x").is_none());
+    /// ```
+    #[inline]
+    pub fn lookup(self, code: &str) -> Option<&'static Mapping> {
+        self.table().get(code.as_bytes())
+    }
+
+    /// Looks up the key made by joining `parts` (e.g. `["status/", code]`),
+    /// composed in a stack buffer: no allocation.
+    #[inline]
+    pub fn lookup_parts(self, parts: &[&str]) -> Option<&'static Mapping> {
+        let mut buf = [0u8; MAX_KEY];
+        let mut len = 0;
+        for p in parts {
+            let end = len + p.len();
+            buf.get_mut(len..end)?.copy_from_slice(p.as_bytes());
+            len = end;
+        }
+        self.table().get(buf.get(..len)?)
+    }
+
+    /// Looks up an event code with its reason code: `EVENT|REASON`, then
+    /// `EVENT|*`, then `EVENT`. No allocation.
+    #[inline]
+    pub fn lookup_pair(self, event: &str, reason: Option<&str>) -> Option<&'static Mapping> {
+        if let Some(reason) = reason.filter(|r| !r.is_empty()) {
+            if let Some(m) = self.lookup_parts(&[event, "|", reason]) {
+                return Some(m);
+            }
+        }
+        self.lookup_parts(&[event, "|*"])
+            .or_else(|| self.lookup(event))
+    }
+
+    /// Every row of the carrier's table (in table order).
+    pub fn mappings(self) -> &'static [Mapping] {
+        self.table().rows()
+    }
+}
+
+impl fmt::Display for Carrier {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl FromStr for Carrier {
+    type Err = crate::Error;
+
+    /// Parses a carrier id (`"ups"`, `"dhl_parcel_de"`).
+    fn from_str(s: &str) -> Result<Self, crate::Error> {
+        Carrier::from_id(s).ok_or_else(|| crate::Error::UnknownCarrier { id: s.to_string() })
+    }
+}

@@ -1,0 +1,224 @@
+//! One parser per carrier format, and the steps they share: reading JSON into
+//! borrowed typed structs, timestamps in the carriers' many shapes, locations.
+
+use crate::event::{EventTime, Location};
+use crate::{Carrier, Error, Tracking};
+use chrono::{DateTime, FixedOffset, NaiveDate, NaiveDateTime, NaiveTime};
+use serde::Deserialize;
+use std::borrow::Cow;
+
+mod dhl_unified;
+mod fedex;
+mod postnl;
+mod ups;
+mod usps;
+pub(crate) mod xml;
+
+/// Dispatches to the carrier's parser.
+pub(crate) fn parse(carrier: Carrier, body: &[u8]) -> Result<Vec<Tracking>, Error> {
+    match carrier {
+        Carrier::Ups => ups::parse(body),
+        Carrier::Fedex => fedex::parse(body),
+        Carrier::Usps => usps::parse(body),
+        Carrier::DhlUnified => dhl_unified::parse(body),
+        Carrier::Postnl => postnl::parse(body),
+        other => Err(Error::Unsupported { carrier: other }),
+    }
+}
+
+/// A borrowed string from a JSON body (owned only when it had escapes).
+pub(crate) type Str<'a> = Cow<'a, str>;
+
+/// Reads a JSON body into `T`, mapping errors to [`Error::Json`] (with line and
+/// column). A UTF-8 BOM in front of the body is skipped.
+pub(crate) fn json<'a, T: Deserialize<'a>>(carrier: Carrier, body: &'a [u8]) -> Result<T, Error> {
+    let body = body.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(body);
+    serde_json::from_slice(body).map_err(|source| Error::Json { carrier, source })
+}
+
+/// Deserializes a field that carriers send as one object or as an array of
+/// them (PostNL's `Shipment`, XML-to-JSON bridges); `null` is empty.
+pub(crate) fn one_or_many<'de, D, T>(d: D) -> Result<Vec<T>, D::Error>
+where
+    D: serde::Deserializer<'de>,
+    T: Deserialize<'de>,
+{
+    #[derive(Deserialize)]
+    #[serde(untagged)]
+    enum OneOrMany<T> {
+        Many(Vec<T>),
+        One(T),
+        Null(()),
+    }
+    Ok(match OneOrMany::<T>::deserialize(d)? {
+        OneOrMany::Many(v) => v,
+        OneOrMany::One(t) => vec![t],
+        OneOrMany::Null(()) => Vec::new(),
+    })
+}
+
+/// The trimmed text of an optional field; `None` when absent or blank.
+pub(crate) fn text<'s>(s: &'s Option<Str<'_>>) -> Option<&'s str> {
+    s.as_deref().map(str::trim).filter(|s| !s.is_empty())
+}
+
+/// A location from optional parts; blank parts are dropped.
+pub(crate) fn location(
+    city: Option<&str>,
+    postal_code: Option<&str>,
+    country: Option<&str>,
+) -> Location {
+    let own = |s: Option<&str>| {
+        s.map(str::trim)
+            .filter(|s| !s.is_empty())
+            .map(str::to_string)
+    };
+    Location {
+        city: own(city),
+        postal_code: own(postal_code),
+        country: own(country),
+        name: None,
+    }
+}
+
+/// Builds the error for a bad timestamp; `path` is only formatted on failure.
+pub(crate) fn bad_time(carrier: Carrier, path: impl FnOnce() -> String, value: &str) -> Error {
+    Error::Timestamp {
+        carrier,
+        path: path(),
+        value: value.chars().take(64).collect(),
+    }
+}
+
+/// Parses a UTC offset: `+01:00`, `-0700`, `-7:00`, `+02`, `Z`.
+pub(crate) fn offset(s: &str) -> Option<FixedOffset> {
+    let s = s.trim();
+    if s == "Z" || s == "z" {
+        return FixedOffset::east_opt(0);
+    }
+    let (sign, rest) = match s.as_bytes().first()? {
+        b'+' => (1, &s[1..]),
+        b'-' => (-1, &s[1..]),
+        _ => return None,
+    };
+    let (h, m) = match rest.split_once(':') {
+        Some((h, m)) => (h, m),
+        None if rest.len() == 4 => rest.split_at(2),
+        None if rest.len() <= 2 => (rest, "0"),
+        None => return None,
+    };
+    if h.is_empty() || h.len() > 2 || m.is_empty() || m.len() > 2 {
+        return None;
+    }
+    let h: i32 = h.parse().ok()?;
+    let m: i32 = m.parse().ok()?;
+    if h > 18 || m > 59 {
+        return None;
+    }
+    FixedOffset::east_opt(sign * (h * 3600 + m * 60))
+}
+
+/// Parses an ISO 8601 timestamp as carriers send them: `T` or space between
+/// date and time, optional fractional seconds, optional seconds, and an offset
+/// that may be `Z`, `+01:00`, `+0100` or missing (then the time stays local
+/// with no offset).
+pub(crate) fn iso_time(s: &str) -> Option<EventTime> {
+    let s = s.trim();
+    if let Ok(dt) = DateTime::parse_from_rfc3339(s) {
+        return Some(EventTime::new(dt.naive_local(), Some(*dt.offset())));
+    }
+    // Split off an offset: the last '+' or '-' after the time part, or a 'Z'.
+    let date_end = s.find(['T', ' '])?;
+    let (body, off) = match s[date_end..].rfind(['+', '-']) {
+        Some(i) => (&s[..date_end + i], offset(&s[date_end + i..])),
+        None => match s.strip_suffix(['Z', 'z']) {
+            Some(b) => (b, FixedOffset::east_opt(0)),
+            None => (s, None),
+        },
+    };
+    if body.len() < s.len() && off.is_none() {
+        return None;
+    }
+    let local = [
+        "%Y-%m-%dT%H:%M:%S%.f",
+        "%Y-%m-%d %H:%M:%S%.f",
+        "%Y-%m-%dT%H:%M",
+        "%Y-%m-%d %H:%M",
+    ]
+    .iter()
+    .find_map(|f| NaiveDateTime::parse_from_str(body, f).ok())?;
+    Some(EventTime::new(local, off))
+}
+
+/// Like [`iso_time`], but also accepts a bare date (`2024-03-05`, midnight).
+pub(crate) fn iso_time_or_date(s: &str) -> Option<EventTime> {
+    iso_time(s).or_else(|| {
+        NaiveDate::parse_from_str(s.trim(), "%Y-%m-%d")
+            .ok()
+            .map(|d| EventTime::new(d.and_time(NaiveTime::MIN), None))
+    })
+}
+
+/// Parses a compact date `YYYYMMDD` and time `HHMMSS` (the time may lack
+/// leading zeros, as UPS's `74700`; an empty time is midnight).
+pub(crate) fn compact_date_time(date: &str, time: &str) -> Option<NaiveDateTime> {
+    let date = date.trim();
+    if date.len() != 8 || !date.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let date = NaiveDate::parse_from_str(date, "%Y%m%d").ok()?;
+    let time = time.trim();
+    if time.is_empty() {
+        return Some(date.and_time(NaiveTime::MIN));
+    }
+    if time.len() > 6 || !time.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let n: u32 = time.parse().ok()?;
+    let t = NaiveTime::from_hms_opt(n / 10000, n / 100 % 100, n % 100)?;
+    Some(date.and_time(t))
+}
+
+/// A whole-day window for a date-only estimate.
+pub(crate) fn day_window(date: NaiveDate) -> (EventTime, EventTime) {
+    let end = NaiveTime::from_hms_opt(23, 59, 59).unwrap_or(NaiveTime::MIN);
+    (
+        EventTime::new(date.and_time(NaiveTime::MIN), None),
+        EventTime::new(date.and_time(end), None),
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn offsets() {
+        assert_eq!(offset("-05:00").unwrap().local_minus_utc(), -5 * 3600);
+        assert_eq!(offset("-7:00").unwrap().local_minus_utc(), -7 * 3600);
+        assert_eq!(offset("+0200").unwrap().local_minus_utc(), 2 * 3600);
+        assert_eq!(offset("Z").unwrap().local_minus_utc(), 0);
+        assert!(offset("0200").is_none());
+        assert!(offset("+99:00").is_none());
+    }
+
+    #[test]
+    fn iso_times() {
+        let t = iso_time("2020-12-04T07:58:24+01:00").unwrap();
+        assert_eq!(t.to_string(), "2020-12-04T07:58:24+01:00");
+        let t = iso_time("2023-05-02T14:10:00.123+0200").unwrap();
+        assert_eq!(t.offset.unwrap().local_minus_utc(), 7200);
+        let t = iso_time("2016-03-17 11:44:00").unwrap();
+        assert!(t.offset.is_none());
+        assert!(iso_time("2016-03-17T11:44:00+nope").is_none());
+        assert!(iso_time("yesterday").is_none());
+    }
+
+    #[test]
+    fn compact() {
+        let t = compact_date_time("20210210", "74700").unwrap();
+        assert_eq!(t.to_string(), "2021-02-10 07:47:00");
+        assert!(compact_date_time("20210210", "256000").is_none());
+        assert!(compact_date_time("2021021", "000000").is_none());
+    }
+}

@@ -1,0 +1,253 @@
+//! UPS Track API v1 (`GET /api/track/v1/details/{inquiryNumber}`), JSON.
+//!
+//! Each activity has a status with three keys: `type` (one letter), `code`
+//! (two characters, e.g. `F4`) and `statusCode` (three digits, e.g. `011`).
+//! The 3-digit status code is looked up first (`status/011`), then the
+//! two-character code in the table its activity type names (M manifest, I
+//! movement, X exception, D delivery, U updates) and the movement, manifest
+//! and update tables, then the activity type alone (`activity/D`). Times are local (`date` `YYYYMMDD`, `time` `HHMMSS`) with an
+//! optional `gmtOffset` (`-05:00`).
+
+use super::{compact_date_time, day_window, json, location, text, Str};
+use crate::{Carrier, Error, EtaSource, EtaWindow, Event, EventTime, Tracking};
+use serde::Deserialize;
+
+const C: Carrier = Carrier::Ups;
+
+#[derive(Deserialize)]
+struct Body<'a> {
+    #[serde(borrow, rename = "trackResponse")]
+    track_response: Option<TrackResponse<'a>>,
+    #[serde(borrow)]
+    response: Option<ErrorResponse<'a>>,
+}
+
+#[derive(Deserialize)]
+struct ErrorResponse<'a> {
+    #[serde(borrow, default)]
+    errors: Vec<ApiError<'a>>,
+}
+
+#[derive(Deserialize)]
+struct ApiError<'a> {
+    #[serde(borrow)]
+    code: Option<Str<'a>>,
+    #[serde(borrow)]
+    message: Option<Str<'a>>,
+}
+
+#[derive(Deserialize)]
+struct TrackResponse<'a> {
+    #[serde(borrow, default)]
+    shipment: Vec<Shipment<'a>>,
+}
+
+#[derive(Deserialize)]
+struct Shipment<'a> {
+    #[serde(borrow, default)]
+    package: Vec<Package<'a>>,
+    #[serde(borrow, default)]
+    warnings: Vec<ApiError<'a>>,
+    #[serde(borrow, rename = "inquiryNumber")]
+    inquiry_number: Option<Str<'a>>,
+}
+
+#[derive(Deserialize)]
+struct Package<'a> {
+    #[serde(borrow, rename = "trackingNumber")]
+    tracking_number: Option<Str<'a>>,
+    #[serde(borrow, default)]
+    activity: Vec<Activity<'a>>,
+    #[serde(borrow, default, rename = "deliveryDate")]
+    delivery_date: Vec<DeliveryDate<'a>>,
+}
+
+#[derive(Deserialize)]
+struct Activity<'a> {
+    #[serde(borrow)]
+    location: Option<ActivityLocation<'a>>,
+    #[serde(borrow)]
+    status: Option<ActivityStatus<'a>>,
+    #[serde(borrow)]
+    date: Option<Str<'a>>,
+    #[serde(borrow)]
+    time: Option<Str<'a>>,
+    #[serde(borrow, rename = "gmtOffset")]
+    gmt_offset: Option<Str<'a>>,
+}
+
+#[derive(Deserialize)]
+struct ActivityLocation<'a> {
+    #[serde(borrow)]
+    address: Option<Address<'a>>,
+}
+
+#[derive(Deserialize)]
+struct Address<'a> {
+    #[serde(borrow)]
+    city: Option<Str<'a>>,
+    #[serde(borrow, rename = "postalCode")]
+    postal_code: Option<Str<'a>>,
+    #[serde(borrow, rename = "countryCode")]
+    country_code: Option<Str<'a>>,
+    #[serde(borrow)]
+    country: Option<Str<'a>>,
+}
+
+#[derive(Deserialize)]
+struct ActivityStatus<'a> {
+    #[serde(borrow, rename = "type")]
+    kind: Option<Str<'a>>,
+    #[serde(borrow)]
+    description: Option<Str<'a>>,
+    #[serde(borrow)]
+    code: Option<Str<'a>>,
+    #[serde(borrow, rename = "statusCode")]
+    status_code: Option<Str<'a>>,
+}
+
+#[derive(Deserialize)]
+struct DeliveryDate<'a> {
+    #[serde(borrow, rename = "type")]
+    kind: Option<Str<'a>>,
+    #[serde(borrow)]
+    date: Option<Str<'a>>,
+}
+
+pub(crate) fn parse(body: &[u8]) -> Result<Vec<Tracking>, Error> {
+    let body: Body = json(C, body)?;
+    let Some(resp) = body.track_response else {
+        let err = body.response.and_then(|r| r.errors.into_iter().next());
+        return Err(match err {
+            Some(e) => Error::CarrierError {
+                carrier: C,
+                code: text(&e.code).map(str::to_string),
+                message: join_code(&e),
+            },
+            None => Error::MissingField {
+                carrier: C,
+                field: "trackResponse",
+                path: "$".into(),
+            },
+        });
+    };
+    let mut out = Vec::new();
+    for (si, shipment) in resp.shipment.iter().enumerate() {
+        if shipment.package.is_empty() {
+            // A shipment without packages carries a warning ("tracking number not found").
+            if let Some(w) = shipment.warnings.first() {
+                return Err(Error::CarrierError {
+                    carrier: C,
+                    code: text(&w.code).map(str::to_string),
+                    message: join_code(w),
+                });
+            }
+        }
+        for (pi, package) in shipment.package.iter().enumerate() {
+            let path = || format!("trackResponse.shipment[{si}].package[{pi}]");
+            let number = text(&package.tracking_number)
+                .or(text(&shipment.inquiry_number))
+                .ok_or_else(|| Error::MissingField {
+                    carrier: C,
+                    field: "trackingNumber",
+                    path: path(),
+                })?;
+            let mut events = Vec::with_capacity(package.activity.len());
+            for (ai, a) in package.activity.iter().enumerate() {
+                events.push(activity(a, || format!("{}.activity[{ai}]", path()))?);
+            }
+            out.push(Tracking::new(
+                C,
+                number,
+                events,
+                eta(&package.delivery_date),
+            ));
+        }
+    }
+    Ok(out)
+}
+
+fn join_code(e: &ApiError<'_>) -> String {
+    match (text(&e.code), text(&e.message)) {
+        (Some(c), Some(m)) => format!("{c}: {m}"),
+        (None, Some(m)) => m.to_string(),
+        (Some(c), None) => c.to_string(),
+        (None, None) => "unspecified error".into(),
+    }
+}
+
+fn activity(a: &Activity<'_>, path: impl Fn() -> String) -> Result<Event, Error> {
+    let date = text(&a.date).ok_or_else(|| Error::MissingField {
+        carrier: C,
+        field: "date",
+        path: path(),
+    })?;
+    let time = text(&a.time).unwrap_or("");
+    let local = compact_date_time(date, time).ok_or_else(|| {
+        super::bad_time(C, || format!("{}.date", path()), &format!("{date} {time}"))
+    })?;
+    let off = match text(&a.gmt_offset) {
+        Some(o) => Some(
+            super::offset(o)
+                .ok_or_else(|| super::bad_time(C, || format!("{}.gmtOffset", path()), o))?,
+        ),
+        None => None,
+    };
+    let status = a.status.as_ref();
+    let kind = status.and_then(|s| text(&s.kind)).unwrap_or("");
+    let code = status.and_then(|s| text(&s.code)).unwrap_or("");
+    let status_code = status.and_then(|s| text(&s.status_code)).unwrap_or("");
+    let description = status.and_then(|s| text(&s.description)).unwrap_or("");
+    let mapping = (!status_code.is_empty())
+        .then(|| C.lookup_parts(&["status/", status_code]))
+        .flatten()
+        .or_else(|| {
+            ["uld/", "manifest/", "update/"].iter().find_map(|ns| {
+                (!code.is_empty())
+                    .then(|| C.lookup_parts(&[ns, code]))
+                    .flatten()
+            })
+        })
+        .or_else(|| {
+            (!kind.is_empty())
+                .then(|| C.lookup_parts(&["activity/", kind]))
+                .flatten()
+        });
+    let raw = if code.is_empty() { status_code } else { code };
+    let addr = a.location.as_ref().and_then(|l| l.address.as_ref());
+    let loc = match addr {
+        Some(ad) => location(
+            text(&ad.city),
+            text(&ad.postal_code),
+            text(&ad.country_code).or(text(&ad.country)),
+        ),
+        None => Default::default(),
+    };
+    Ok(Event::new(
+        Some(EventTime::new(local, off)),
+        raw,
+        None,
+        description,
+        mapping,
+    )
+    .at(loc))
+}
+
+/// The carrier ETA: the rescheduled date (`RDD`) wins over the scheduled one
+/// (`SDD`); the delivered date (`DEL`) is not an estimate.
+fn eta(dates: &[DeliveryDate<'_>]) -> Option<EtaWindow> {
+    let pick = |k: &str| {
+        dates
+            .iter()
+            .find(|d| text(&d.kind) == Some(k))
+            .and_then(|d| text(&d.date))
+            .and_then(|d| compact_date_time(d, "").map(|t| t.date()))
+    };
+    let date = pick("RDD").or_else(|| pick("SDD"))?;
+    let (earliest, latest) = day_window(date);
+    Some(EtaWindow {
+        earliest,
+        latest,
+        source: EtaSource::Carrier,
+    })
+}

@@ -1,0 +1,141 @@
+//! [`Error`]: what went wrong reading a carrier's body, always with the carrier
+//! and a position (line/column or byte) or a field path.
+
+use crate::Carrier;
+
+/// Reading a carrier response failed. Every variant but [`Error::UnknownCarrier`]
+/// names the carrier; syntax errors carry a position, data errors a field path.
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum Error {
+    /// The body is not valid JSON, or not of the shape the carrier documents.
+    #[error("{carrier}: cannot read JSON body: {source}")]
+    Json {
+        /// Carrier whose format was expected.
+        carrier: Carrier,
+        /// serde_json's error, with line and column.
+        #[source]
+        source: serde_json::Error,
+    },
+    /// The body is not well-formed XML.
+    #[error("{carrier}: cannot read XML body at byte {position}: {message}")]
+    Xml {
+        /// Carrier whose format was expected.
+        carrier: Carrier,
+        /// Byte offset into the body where reading failed.
+        position: u64,
+        /// What quick-xml or the parser reported.
+        message: String,
+    },
+    /// A field the carrier documents as required is missing.
+    #[error("{carrier}: missing field `{field}` at {path}")]
+    MissingField {
+        /// Carrier whose format was expected.
+        carrier: Carrier,
+        /// The field's name in the carrier's format.
+        field: &'static str,
+        /// Where it was expected (e.g. `trackResponse.shipment[0].package[0]`).
+        path: String,
+    },
+    /// A date or time could not be read.
+    #[error("{carrier}: bad timestamp `{value}` at {path}")]
+    Timestamp {
+        /// Carrier whose format was expected.
+        carrier: Carrier,
+        /// Path of the field.
+        path: String,
+        /// The text that was not a valid date/time.
+        value: String,
+    },
+    /// A value is present but not usable (wrong type, out of range).
+    #[error("{carrier}: invalid value at {path}: {message}")]
+    Invalid {
+        /// Carrier whose format was expected.
+        carrier: Carrier,
+        /// Path of the field.
+        path: String,
+        /// What is wrong.
+        message: String,
+    },
+    /// The body is the carrier's error answer (an error object, a SOAP fault).
+    #[error("{carrier}: the carrier answered with an error: {message}")]
+    CarrierError {
+        /// Carrier that answered.
+        carrier: Carrier,
+        /// The carrier's error code, when it gave one.
+        code: Option<String>,
+        /// The carrier's message (and code, when given).
+        message: String,
+    },
+    /// The body, or a part of it, is larger than the configured limit.
+    #[error("{carrier}: {what} exceeds the limit of {limit}")]
+    TooLarge {
+        /// Carrier whose format was expected.
+        carrier: Carrier,
+        /// What was too large (`body bytes`, `events per tracking`, `nesting depth`).
+        what: &'static str,
+        /// The limit in force.
+        limit: usize,
+    },
+    /// `wismo` has a code table for the carrier but no parser for its format yet.
+    #[error("{carrier}: no parser for this carrier's tracking format yet")]
+    Unsupported {
+        /// The carrier.
+        carrier: Carrier,
+    },
+    /// The carrier id is not known (see [`Carrier::ALL`]).
+    #[error("unknown carrier id `{id}`")]
+    UnknownCarrier {
+        /// The id that was given.
+        id: String,
+    },
+}
+
+/// The broad kind of an [`Error`], for callers that branch on it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Category {
+    /// The body is not well-formed (bad JSON/XML syntax, truncated).
+    Syntax,
+    /// The body is well-formed but not the documented shape or values.
+    Data,
+    /// The carrier answered with an error instead of tracking data.
+    Carrier,
+    /// A limit was exceeded.
+    Limit,
+    /// The caller asked for something `wismo` does not know or support.
+    Usage,
+}
+
+impl Error {
+    /// The carrier the error is about (`None` for an unknown carrier id).
+    pub fn carrier(&self) -> Option<Carrier> {
+        match self {
+            Error::Json { carrier, .. }
+            | Error::Xml { carrier, .. }
+            | Error::MissingField { carrier, .. }
+            | Error::Timestamp { carrier, .. }
+            | Error::Invalid { carrier, .. }
+            | Error::CarrierError { carrier, .. }
+            | Error::TooLarge { carrier, .. }
+            | Error::Unsupported { carrier } => Some(*carrier),
+            Error::UnknownCarrier { .. } => None,
+        }
+    }
+
+    /// The broad kind of error.
+    pub fn classify(&self) -> Category {
+        match self {
+            Error::Json { source, .. } => match source.classify() {
+                serde_json::error::Category::Data => Category::Data,
+                _ => Category::Syntax,
+            },
+            Error::Xml { .. } => Category::Syntax,
+            Error::MissingField { .. } | Error::Timestamp { .. } | Error::Invalid { .. } => {
+                Category::Data
+            }
+            Error::CarrierError { .. } => Category::Carrier,
+            Error::TooLarge { .. } => Category::Limit,
+            Error::Unsupported { .. } | Error::UnknownCarrier { .. } => Category::Usage,
+        }
+    }
+}

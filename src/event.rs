@@ -1,0 +1,230 @@
+//! [`Event`]: one carrier scan, raw and normalized side by side.
+
+use crate::carrier::{Carrier, Mapping};
+use crate::status::{EtaHint, Reason, Status, Substatus};
+use chrono::{DateTime, FixedOffset, NaiveDateTime, Utc};
+use serde::{Deserialize, Serialize};
+use std::cmp::Ordering;
+use std::fmt;
+
+/// When an event happened: the carrier's local wall time, and its UTC offset
+/// when the carrier gave one. `wismo` never invents an offset: a carrier that
+/// sends local time without zone gives `offset: None`.
+///
+/// Serialized as one RFC 3339 string, without offset when unknown:
+/// `"2022-01-26T16:30:00-05:00"` or `"2016-03-17T11:44:00"`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct EventTime {
+    /// Wall-clock time at the place of the event (or as the carrier states it).
+    pub local: NaiveDateTime,
+    /// Offset from UTC, when known.
+    pub offset: Option<FixedOffset>,
+}
+
+impl EventTime {
+    /// A local time with a known offset.
+    pub fn new(local: NaiveDateTime, offset: Option<FixedOffset>) -> Self {
+        EventTime { local, offset }
+    }
+
+    /// A UTC instant.
+    pub fn from_utc(utc: DateTime<Utc>) -> Self {
+        EventTime {
+            local: utc.naive_utc(),
+            offset: FixedOffset::east_opt(0),
+        }
+    }
+
+    /// The instant in UTC, when the offset is known.
+    pub fn to_utc(&self) -> Option<DateTime<Utc>> {
+        let off = self.offset?;
+        Some((self.local - off).and_utc())
+    }
+
+    /// A total order key: UTC when the offset is known, else the local time
+    /// read as if it were UTC (events of one carrier share a zone convention).
+    pub fn sort_key(&self) -> NaiveDateTime {
+        match self.offset {
+            Some(off) => self.local - off,
+            None => self.local,
+        }
+    }
+}
+
+impl PartialOrd for EventTime {
+    fn partial_cmp(&self, other: &Self) -> Option<Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+impl Ord for EventTime {
+    fn cmp(&self, other: &Self) -> Ordering {
+        self.sort_key()
+            .cmp(&other.sort_key())
+            .then_with(|| self.local.cmp(&other.local))
+            .then_with(|| {
+                self.offset
+                    .map(|o| o.local_minus_utc())
+                    .cmp(&other.offset.map(|o| o.local_minus_utc()))
+            })
+    }
+}
+
+impl fmt::Display for EventTime {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}", self.local.format("%Y-%m-%dT%H:%M:%S%.f"))?;
+        if let Some(off) = self.offset {
+            write!(f, "{off}")?;
+        }
+        Ok(())
+    }
+}
+
+impl std::str::FromStr for EventTime {
+    type Err = chrono::ParseError;
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        match DateTime::parse_from_rfc3339(s) {
+            Ok(dt) => Ok(EventTime::new(dt.naive_local(), Some(*dt.offset()))),
+            Err(e) => NaiveDateTime::parse_from_str(s, "%Y-%m-%dT%H:%M:%S%.f")
+                .map(|local| EventTime::new(local, None))
+                .map_err(|_| e),
+        }
+    }
+}
+
+impl Serialize for EventTime {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_str(self)
+    }
+}
+
+impl<'de> Deserialize<'de> for EventTime {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let s = <std::borrow::Cow<'de, str>>::deserialize(d)?;
+        s.parse().map_err(serde::de::Error::custom)
+    }
+}
+
+/// Where an event happened, as far as the carrier says.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Location {
+    /// City or place name.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub city: Option<String>,
+    /// Postal code.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub postal_code: Option<String>,
+    /// Country, as the carrier gives it (usually ISO 3166-1 alpha-2).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub country: Option<String>,
+    /// Facility or free-text place name, when the carrier gives one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
+}
+
+impl Location {
+    /// True when no part is known.
+    pub fn is_empty(&self) -> bool {
+        self.city.is_none()
+            && self.postal_code.is_none()
+            && self.country.is_none()
+            && self.name.is_none()
+    }
+}
+
+/// One carrier event: the raw code and text exactly as the carrier sent them,
+/// and their normalized meaning beside them.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Event {
+    /// When it happened (absent if the carrier gave no time).
+    pub time: Option<EventTime>,
+    /// The carrier's raw event code (empty when the carrier sends text only).
+    pub code: String,
+    /// The carrier's raw reason/exception code, when the event has one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reason_code: Option<String>,
+    /// The carrier's own text for the event.
+    pub description: String,
+    /// Normalized status.
+    pub status: Status,
+    /// Normalized substatus.
+    pub substatus: Substatus,
+    /// Why, when known.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reason: Option<Reason>,
+    /// What the event tells about the delivery date.
+    pub eta: EtaHint,
+    /// Whether the code was found in the carrier's table. Unmapped events are
+    /// `unknown/unmapped` and never override a known status.
+    pub mapped: bool,
+    /// The key of the mapping row used (e.g. `status/011`), when mapped.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub mapping_key: Option<String>,
+    /// Where it happened.
+    #[serde(default, skip_serializing_if = "Location::is_empty")]
+    pub location: Location,
+}
+
+impl Event {
+    /// An event with the meaning of `mapping` (or unmapped when `None`).
+    pub fn new(
+        time: Option<EventTime>,
+        code: impl Into<String>,
+        reason_code: Option<String>,
+        description: impl Into<String>,
+        mapping: Option<&'static Mapping>,
+    ) -> Self {
+        let mut e = Event {
+            time,
+            code: code.into(),
+            reason_code,
+            description: description.into(),
+            status: Status::Unknown,
+            substatus: Substatus::Unmapped,
+            reason: None,
+            eta: EtaHint::None,
+            mapped: false,
+            mapping_key: None,
+            location: Location::default(),
+        };
+        if let Some(m) = mapping {
+            e.apply(m);
+        }
+        e
+    }
+
+    /// An event whose code (and reason code) is looked up with
+    /// [`Carrier::lookup_pair`].
+    pub fn lookup(
+        carrier: Carrier,
+        time: Option<EventTime>,
+        code: &str,
+        reason_code: Option<&str>,
+        description: impl Into<String>,
+    ) -> Self {
+        let m = carrier.lookup_pair(code, reason_code);
+        Event::new(
+            time,
+            code,
+            reason_code.filter(|r| !r.is_empty()).map(str::to_string),
+            description,
+            m,
+        )
+    }
+
+    /// Sets the normalized fields from a mapping row.
+    pub fn apply(&mut self, m: &'static Mapping) {
+        self.status = m.status();
+        self.substatus = m.substatus();
+        self.reason = m.reason();
+        self.eta = m.eta();
+        self.mapped = true;
+        self.mapping_key = Some(m.code().to_string());
+    }
+
+    /// Sets the location.
+    pub fn at(mut self, location: Location) -> Self {
+        self.location = location;
+        self
+    }
+}

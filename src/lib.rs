@@ -1,0 +1,72 @@
+//! `wismo` ("where is my order?") turns what parcel carriers say about a shipment
+//! into one typed answer.
+//!
+//! Hand [`parse`] a carrier's tracking response body, exactly as its API
+//! returned it, and get back [`Tracking`]s: every event with its raw code and
+//! text, normalized into a small standard vocabulary ([`Status`],
+//! [`Substatus`], [`Reason`], [`EtaHint`]), ordered oldest first, with the
+//! current status and the carrier's ETA. `wismo` makes no network calls.
+//!
+//! ```
+//! use wismo::{Carrier, Status};
+//!
+//! let body = br#"{"trackResponse":{"shipment":[{"package":[{"trackingNumber":"1Z1442YY7229014688",
+//!   "activity":[{"status":{"type":"D","description":"DELIVERED","code":"F4","statusCode":"011"},
+//!                "date":"20220126","time":"163000"}]}]}]}}"#;
+//! let trackings = wismo::parse(Carrier::Ups, body)?;
+//! assert_eq!(trackings[0].status, Status::Delivered);
+//! # Ok::<(), wismo::Error>(())
+//! ```
+//!
+//! Raw codes are looked up in perfect-hash tables compiled at build time from
+//! the sourced files in `mappings/` ([`Carrier::lookup`], no allocation). An
+//! unknown code stays `unknown` with its raw code and text kept.
+//!
+//! The mapping data may change in minor releases as carriers publish new codes
+//! or classifications are corrected.
+
+#![forbid(unsafe_code)]
+#![deny(missing_docs)]
+
+mod carrier;
+mod carriers;
+mod error;
+mod event;
+pub mod status;
+mod table;
+mod tracking;
+
+pub use carrier::{Carrier, Mapping};
+pub use error::{Category, Error};
+pub use event::{Event, EventTime, Location};
+pub use status::{Action, EtaHint, Owner, Reason, Status, Substatus};
+pub use tracking::{EtaSource, EtaWindow, Tracking};
+
+/// Parses one tracking response body of `carrier`'s API into its trackings
+/// (one response can hold several shipments or pieces).
+///
+/// The body is taken exactly as the carrier returned it. Malformed or
+/// wrong-shaped input gives a typed [`Error`] naming the carrier; it never
+/// panics.
+pub fn parse(carrier: Carrier, body: &[u8]) -> Result<Vec<Tracking>, Error> {
+    carriers::parse(carrier, body)
+}
+
+/// Serde for the vocabulary types and [`Carrier`]: the same snake_case strings
+/// as in mapping files and `Display`.
+macro_rules! serde_as_str {
+    ($($t:ty),+) => {$(
+        impl serde::Serialize for $t {
+            fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+                s.collect_str(self)
+            }
+        }
+        impl<'de> serde::Deserialize<'de> for $t {
+            fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+                let s = <std::borrow::Cow<'de, str>>::deserialize(d)?;
+                s.parse().map_err(serde::de::Error::custom)
+            }
+        }
+    )+};
+}
+serde_as_str!(Status, Substatus, Reason, EtaHint, Carrier);
