@@ -16,6 +16,8 @@ const MAX_KEY: usize = 256;
 /// standard vocabulary.
 #[derive(Clone, Copy, PartialEq, Eq)]
 pub struct Mapping {
+    /// The first 16 bytes of the code as two words (see `table/hash.rs`).
+    pub(crate) key_words: (u64, u64),
     status: Status,
     substatus: Substatus,
     reason: Option<Reason>,
@@ -30,6 +32,7 @@ pub struct Mapping {
 impl Mapping {
     #[allow(clippy::too_many_arguments)]
     pub(crate) const fn new(
+        key_words: (u64, u64),
         status: Status,
         substatus: Substatus,
         reason: Option<Reason>,
@@ -41,6 +44,7 @@ impl Mapping {
         line: u16,
     ) -> Self {
         Mapping {
+            key_words,
             status,
             substatus,
             reason,
@@ -51,6 +55,12 @@ impl Mapping {
             key_off,
             desc_off,
         }
+    }
+
+    /// Length of the code in bytes.
+    #[inline]
+    pub(crate) fn code_len(&self) -> usize {
+        self.key_len as usize
     }
 
     #[inline]

@@ -21,11 +21,17 @@ impl Table {
         if self.rows.is_empty() {
             return None;
         }
-        let h = hash::hash(code, self.seed);
+        let w = hash::words(code);
+        let h = hash::hash_words(code, w, self.seed);
         let i =
             phf_shared::ptrhash::get_index(self.seed, h, self.pilots, self.remap, self.rows.len());
         let row = self.rows.get(i as usize)?;
-        (row.code_bytes() == code).then_some(row)
+        // Codes of up to 16 bytes are compared as two words and a length;
+        // longer ones compare their tail too.
+        let same = row.key_words == w
+            && row.code_len() == code.len()
+            && (code.len() <= 16 || row.code_bytes() == code);
+        same.then_some(row)
     }
 
     /// All rows (in table order, not file order).
