@@ -184,6 +184,7 @@ impl FromStr for Carrier {
 
     /// Parses a carrier id (`"ups"`, `"dhl_parcel_de"`).
     fn from_str(s: &str) -> Result<Self, crate::Error> {
-        Carrier::from_id(s).ok_or_else(|| crate::Error::UnknownCarrier { id: s.to_string() })
+        Carrier::from_id(s)
+            .ok_or_else(|| crate::Error::UnknownCarrier { id: s.to_string() }.sanitized())
     }
 }

@@ -106,7 +106,52 @@ pub enum Category {
     Usage,
 }
 
+/// Longest carrier-supplied text kept in an error message.
+const MAX_TEXT: usize = 200;
+
+/// Carrier-supplied text made safe for a one-line message: control
+/// characters escaped, length bounded.
+fn one_line(s: &mut String) {
+    if s.len() <= MAX_TEXT && !s.chars().any(char::is_control) {
+        return;
+    }
+    let mut out = String::with_capacity(s.len().min(MAX_TEXT + 8));
+    for (n, c) in s.chars().enumerate() {
+        if n == MAX_TEXT {
+            out.push('…');
+            break;
+        }
+        if c.is_control() {
+            out.extend(c.escape_default());
+        } else {
+            out.push(c);
+        }
+    }
+    *s = out;
+}
+
 impl Error {
+    /// Makes every carrier-supplied text in the error one bounded line.
+    pub(crate) fn sanitized(mut self) -> Self {
+        match &mut self {
+            Error::Xml { message, .. } | Error::Invalid { message, .. } => one_line(message),
+            Error::Timestamp { value, path, .. } => {
+                one_line(value);
+                one_line(path);
+            }
+            Error::CarrierError { code, message, .. } => {
+                one_line(message);
+                if let Some(c) = code {
+                    one_line(c);
+                }
+            }
+            Error::MissingField { path, .. } => one_line(path),
+            Error::UnknownCarrier { id } => one_line(id),
+            Error::Json { .. } | Error::TooLarge { .. } | Error::Unsupported { .. } => {}
+        }
+        self
+    }
+
     /// The carrier the error is about (`None` for an unknown carrier id).
     pub fn carrier(&self) -> Option<Carrier> {
         match self {

@@ -32,6 +32,7 @@ mod carrier;
 mod carriers;
 mod error;
 mod event;
+mod limits;
 pub mod status;
 mod table;
 mod tracking;
@@ -39,6 +40,7 @@ mod tracking;
 pub use carrier::{Carrier, Mapping};
 pub use error::{Category, Error};
 pub use event::{Event, EventTime, Location};
+pub use limits::Limits;
 pub use status::{Action, EtaHint, Owner, Reason, Status, Substatus};
 pub use tracking::{EtaSource, EtaWindow, Tracking};
 
@@ -49,7 +51,16 @@ pub use tracking::{EtaSource, EtaWindow, Tracking};
 /// wrong-shaped input gives a typed [`Error`] naming the carrier; it never
 /// panics.
 pub fn parse(carrier: Carrier, body: &[u8]) -> Result<Vec<Tracking>, Error> {
-    carriers::parse(carrier, body)
+    parse_with(carrier, body, &Limits::default())
+}
+
+/// [`parse`] with explicit resource [`Limits`] (body size, nesting depth,
+/// events per tracking); exceeding one gives [`Error::TooLarge`].
+pub fn parse_with(carrier: Carrier, body: &[u8], limits: &Limits) -> Result<Vec<Tracking>, Error> {
+    limits.check_body(carrier, body)?;
+    let trackings = carriers::parse(carrier, body).map_err(Error::sanitized)?;
+    limits.check_trackings(carrier, &trackings)?;
+    Ok(trackings)
 }
 
 /// Serde for the vocabulary types and [`Carrier`]: the same snake_case strings

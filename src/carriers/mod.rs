@@ -37,24 +37,37 @@ pub(crate) fn json<'a, T: Deserialize<'a>>(carrier: Carrier, body: &'a [u8]) -> 
 }
 
 /// Deserializes a field that carriers send as one object or as an array of
-/// them (PostNL's `Shipment`, XML-to-JSON bridges); `null` is empty.
+/// them (PostNL's `Shipment`, XML-to-JSON bridges); `null` is empty. Streams
+/// without buffering (no untagged enum).
 pub(crate) fn one_or_many<'de, D, T>(d: D) -> Result<Vec<T>, D::Error>
 where
     D: serde::Deserializer<'de>,
     T: Deserialize<'de>,
 {
-    #[derive(Deserialize)]
-    #[serde(untagged)]
-    enum OneOrMany<T> {
-        Many(Vec<T>),
-        One(T),
-        Null(()),
+    struct V<T>(std::marker::PhantomData<T>);
+    impl<'de, T: Deserialize<'de>> serde::de::Visitor<'de> for V<T> {
+        type Value = Vec<T>;
+        fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+            f.write_str("an object, an array of objects or null")
+        }
+        fn visit_seq<A: serde::de::SeqAccess<'de>>(self, mut seq: A) -> Result<Vec<T>, A::Error> {
+            let mut out = Vec::with_capacity(seq.size_hint().unwrap_or(0).min(64));
+            while let Some(x) = seq.next_element()? {
+                out.push(x);
+            }
+            Ok(out)
+        }
+        fn visit_map<A: serde::de::MapAccess<'de>>(self, map: A) -> Result<Vec<T>, A::Error> {
+            T::deserialize(serde::de::value::MapAccessDeserializer::new(map)).map(|x| vec![x])
+        }
+        fn visit_unit<E: serde::de::Error>(self) -> Result<Vec<T>, E> {
+            Ok(Vec::new())
+        }
+        fn visit_none<E: serde::de::Error>(self) -> Result<Vec<T>, E> {
+            Ok(Vec::new())
+        }
     }
-    Ok(match OneOrMany::<T>::deserialize(d)? {
-        OneOrMany::Many(v) => v,
-        OneOrMany::One(t) => vec![t],
-        OneOrMany::Null(()) => Vec::new(),
-    })
+    d.deserialize_any(V(std::marker::PhantomData))
 }
 
 /// The trimmed text of an optional field; `None` when absent or blank.

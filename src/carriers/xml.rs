@@ -12,8 +12,9 @@ use crate::{Carrier, Error};
 use quick_xml::events::Event as X;
 use quick_xml::Reader;
 
-/// Deepest element nesting accepted.
-pub(crate) const MAX_DEPTH: usize = 64;
+/// Deepest element nesting the reader accepts, whatever the caller's
+/// [`Limits`](crate::Limits) (which are checked before reading).
+pub(crate) const MAX_DEPTH: usize = 256;
 
 /// One element.
 #[derive(Debug, Default)]
@@ -256,7 +257,7 @@ mod tests {
         let e = parse(C, deep.as_bytes()).unwrap_err();
         assert_eq!(
             e.to_string(),
-            "ups: XML nesting depth exceeds the limit of 64"
+            "ups: XML nesting depth exceeds the limit of 256"
         );
     }
 

@@ -1,0 +1,269 @@
+//! Bad input never panics, limits hold, and no event is lost.
+//!
+//! A small deterministic mutation loop over every fixture (runs on stable in the
+//! normal `cargo test`): truncation at every byte (every few bytes for large
+//! bodies), byte flips and insertions, invalid UTF-8, a BOM, a wrong root,
+//! huge strings and numbers, deep nesting, duplicate keys, empty arrays and
+//! `null` where an object is expected. Every case must return `Ok` or a typed
+//! `Err`; a panic fails the test.
+
+use std::path::{Path, PathBuf};
+use wismo::{Carrier, Category, Error, Limits};
+
+fn fixtures() -> Vec<(Carrier, PathBuf)> {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
+    let mut out = Vec::new();
+    for dir in std::fs::read_dir(&root).unwrap() {
+        let dir = dir.unwrap().path();
+        let Some(carrier) = dir
+            .file_name()
+            .and_then(|n| n.to_str())
+            .and_then(|n| n.parse::<Carrier>().ok())
+        else {
+            continue;
+        };
+        for f in std::fs::read_dir(&dir).unwrap() {
+            let p = f.unwrap().path();
+            let name = p.file_name().unwrap().to_str().unwrap();
+            if (name.ends_with(".json") || name.ends_with(".xml"))
+                && !name.ends_with(".expected.json")
+            {
+                out.push((carrier, p));
+            }
+        }
+    }
+    out.sort_by(|a, b| a.1.cmp(&b.1));
+    out
+}
+
+/// xorshift64*: deterministic, no dependency.
+struct Rng(u64);
+impl Rng {
+    fn next(&mut self) -> u64 {
+        self.0 ^= self.0 >> 12;
+        self.0 ^= self.0 << 25;
+        self.0 ^= self.0 >> 27;
+        self.0.wrapping_mul(0x2545_F491_4F6C_DD1D)
+    }
+    fn below(&mut self, n: usize) -> usize {
+        (self.next() % n.max(1) as u64) as usize
+    }
+}
+
+fn run(carrier: Carrier, body: &[u8], cases: &mut usize) {
+    *cases += 1;
+    match wismo::parse(carrier, body) {
+        Ok(_) => {}
+        Err(e) => {
+            // Every error names the carrier and reads as one line.
+            assert_eq!(e.carrier(), Some(carrier));
+            let msg = e.to_string();
+            assert!(!msg.contains('\n'), "{msg}");
+            assert!(msg.starts_with(carrier.as_str()), "{msg}");
+        }
+    }
+}
+
+#[test]
+fn mutated_fixtures_never_panic() {
+    let mut cases = 0;
+    let mut rng = Rng(0x9E37_79B9_7F4A_7C15);
+    for (carrier, path) in fixtures() {
+        let body = std::fs::read(&path).unwrap();
+        // Truncation: every byte of small bodies, ~1500 cuts of large ones.
+        let step = (body.len() / 1500).max(1);
+        for cut in (0..body.len()).step_by(step) {
+            run(carrier, &body[..cut], &mut cases);
+        }
+        // Byte flips, random bytes, insertions and deletions.
+        for _ in 0..300 {
+            let mut b = body.clone();
+            let i = rng.below(b.len());
+            match rng.below(4) {
+                0 => b[i] ^= 1 << rng.below(8),
+                1 => b[i] = rng.next() as u8,
+                2 => b.insert(i, b"{}[]<>\"\\:,0-9eE"[rng.below(15)]),
+                _ => {
+                    b.remove(i);
+                }
+            }
+            run(carrier, &b, &mut cases);
+        }
+        // Invalid UTF-8 and a BOM.
+        let mut b = body.clone();
+        let i = b.len() / 2;
+        b.splice(i..i, [0xC3, 0x28, 0xFF]);
+        run(carrier, &b, &mut cases);
+        let mut bom = b"\xEF\xBB\xBF".to_vec();
+        bom.extend_from_slice(&body);
+        run(carrier, &bom, &mut cases);
+    }
+    assert!(cases > 10_000, "{cases} cases");
+}
+
+#[test]
+fn hostile_shapes_never_panic() {
+    let huge_string = format!("{{\"a\":\"{}\"}}", "x".repeat(1 << 20));
+    let huge_number = format!("{{\"a\":{}}}", "9".repeat(100_000));
+    let deep_json = format!("{}{}", "[".repeat(100_000), "]".repeat(100_000));
+    let deep_xml = format!("{}{}", "<a>".repeat(50_000), "</a>".repeat(50_000));
+    let bodies: Vec<Vec<u8>> = vec![
+        Vec::new(),
+        b" ".to_vec(),
+        b"null".to_vec(),
+        b"[]".to_vec(),
+        b"{}".to_vec(),
+        b"[null]".to_vec(),
+        b"[{}]".to_vec(),
+        b"\"text\"".to_vec(),
+        b"<wrong-root/>".to_vec(),
+        b"<?xml version=\"1.0\"?>".to_vec(),
+        b"<a><b></a>".to_vec(),
+        b"{\"a\":1,\"a\":2}".to_vec(),
+        huge_string.into_bytes(),
+        huge_number.into_bytes(),
+        deep_json.into_bytes(),
+        deep_xml.into_bytes(),
+        vec![0xFF; 64],
+    ];
+    // Carrier-shaped hostility: null, empty arrays and wrong types where the
+    // documented shape has objects.
+    let shaped: &[&str] = &[
+        r#"{"trackResponse":null}"#,
+        r#"{"trackResponse":{"shipment":[{"package":[{"trackingNumber":"1Z","activity":[null]}]}]}}"#,
+        r#"{"trackResponse":{"shipment":[{"package":[{"trackingNumber":"1Z","activity":[{"date":"20240101","time":"999999"}]}]}]}}"#,
+        r#"{"output":{"completeTrackResults":[{"trackResults":[{"scanEvents":[]}]}]}}"#,
+        r#"{"output":{"completeTrackResults":[{"trackResults":[{"trackingNumberInfo":{"trackingNumber":"1"},"scanEvents":[{"date":null}]}]}]}}"#,
+        r#"[{"trackingNumber":"9","trackingEvents":null}]"#,
+        r#"{"shipments":[{"id":null,"events":[]}]}"#,
+        r#"{"shipments":[{"id":1,"events":[{"timestamp":"2024-02-30T10:00:00"}]}]}"#,
+        r#"{"CurrentStatus":{"Shipment":null}}"#,
+        r#"{"CompleteStatus":{"Shipment":[{"Barcode":"3S","Event":{"Code":"A01","TimeStamp":"31-02-2022 10:00:00"}}]}}"#,
+    ];
+    let mut cases = 0;
+    for &carrier in Carrier::ALL {
+        for b in bodies
+            .iter()
+            .map(|b| b.as_slice())
+            .chain(shaped.iter().map(|s| s.as_bytes()))
+        {
+            run(carrier, b, &mut cases);
+        }
+    }
+    assert!(cases >= Carrier::ALL.len() * 20);
+}
+
+#[test]
+fn limits_are_enforced_with_clear_messages() {
+    let body = std::fs::read(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/fedex/delivered.json"),
+    )
+    .unwrap();
+    let small = Limits {
+        max_body_bytes: 100,
+        ..Limits::default()
+    };
+    let e = wismo::parse_with(Carrier::Fedex, &body, &small).unwrap_err();
+    assert_eq!(e.to_string(), "fedex: body bytes exceeds the limit of 100");
+    assert_eq!(e.classify(), Category::Limit);
+
+    let shallow = Limits {
+        max_depth: 3,
+        ..Limits::default()
+    };
+    let e = wismo::parse_with(Carrier::Fedex, &body, &shallow).unwrap_err();
+    assert_eq!(e.to_string(), "fedex: nesting depth exceeds the limit of 3");
+
+    let few = Limits {
+        max_events: 5,
+        ..Limits::default()
+    };
+    let e = wismo::parse_with(Carrier::Fedex, &body, &few).unwrap_err();
+    assert!(matches!(
+        e,
+        Error::TooLarge {
+            what: "events per tracking",
+            limit: 5,
+            ..
+        }
+    ));
+    assert_eq!(
+        e.to_string(),
+        "fedex: events per tracking exceeds the limit of 5"
+    );
+
+    // The defaults let every fixture through.
+    for (carrier, path) in fixtures() {
+        let body = std::fs::read(&path).unwrap();
+        if let Err(e) = wismo::parse(carrier, &body) {
+            assert_ne!(e.classify(), Category::Limit, "{}: {e}", path.display());
+        }
+    }
+    let deep = format!("{}{}", "[".repeat(65), "]".repeat(65));
+    let e = wismo::parse(Carrier::Ups, deep.as_bytes()).unwrap_err();
+    assert_eq!(e.to_string(), "ups: nesting depth exceeds the limit of 64");
+}
+
+/// Where each carrier's events sit in its body, for counting them without the
+/// parser: JSON arrays under these keys, or XML elements with these names.
+fn event_keys(carrier: Carrier) -> Option<(&'static str, &'static [&'static str])> {
+    Some(match carrier.as_str() {
+        "ups" => ("json", &["activity"]),
+        "fedex" => ("json", &["scanEvents"]),
+        "usps" => ("json", &["trackingEvents"]),
+        "dhl_unified" => ("json", &["events"]),
+        // PostNL: the event list, or else the statuses (see src/carriers/postnl.rs).
+        "postnl" => ("json", &["Event"]),
+        _ => return None,
+    })
+}
+
+fn count_json(v: &serde_json::Value, keys: &[&str]) -> usize {
+    match v {
+        serde_json::Value::Object(m) => m
+            .iter()
+            .map(|(k, v)| {
+                if keys.contains(&k.as_str()) {
+                    match v {
+                        serde_json::Value::Array(a) => a.len(),
+                        serde_json::Value::Object(_) => 1,
+                        _ => 0,
+                    }
+                } else {
+                    count_json(v, keys)
+                }
+            })
+            .sum(),
+        serde_json::Value::Array(a) => a.iter().map(|x| count_json(x, keys)).sum(),
+        _ => 0,
+    }
+}
+
+#[test]
+fn no_event_is_lost() {
+    let mut checked = 0;
+    for (carrier, path) in fixtures() {
+        let body = std::fs::read(&path).unwrap();
+        let Ok(trackings) = wismo::parse(carrier, &body) else {
+            continue;
+        };
+        let out: usize = trackings.iter().map(|t| t.events.len()).sum();
+        let Some((kind, keys)) = event_keys(carrier) else {
+            continue;
+        };
+        let mut expected = match kind {
+            "json" => count_json(&serde_json::from_slice(&body).unwrap(), keys),
+            _ => unreachable!(),
+        };
+        if carrier == Carrier::Postnl && expected == 0 {
+            // Without an event list the statuses are the events.
+            expected = count_json(
+                &serde_json::from_slice(&body).unwrap(),
+                &["OldStatus", "Status"],
+            );
+        }
+        assert_eq!(out, expected, "{}", path.display());
+        checked += 1;
+    }
+    assert!(checked >= 9);
+}
