@@ -4,6 +4,7 @@ use crate::carrier::{Carrier, Mapping};
 use crate::status::{EtaHint, Reason, Status, Substatus};
 use chrono::{DateTime, FixedOffset, NaiveDateTime, Utc};
 use serde::{Deserialize, Serialize};
+use std::borrow::Cow;
 use std::cmp::Ordering;
 use std::fmt;
 
@@ -159,7 +160,7 @@ pub struct Event {
     pub mapped: bool,
     /// The key of the mapping row used (e.g. `status/011`), when mapped.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub mapping_key: Option<String>,
+    pub mapping_key: Option<Cow<'static, str>>,
     /// Where it happened.
     #[serde(default, skip_serializing_if = "Location::is_empty")]
     pub location: Location,
@@ -219,7 +220,7 @@ impl Event {
         self.reason = m.reason();
         self.eta = m.eta();
         self.mapped = true;
-        self.mapping_key = Some(m.code().to_string());
+        self.mapping_key = Some(Cow::Borrowed(m.code()));
     }
 
     /// Sets the location.

@@ -30,6 +30,7 @@
 
 mod carrier;
 mod carriers;
+mod detect;
 mod error;
 mod event;
 mod limits;
@@ -38,6 +39,7 @@ mod table;
 mod tracking;
 
 pub use carrier::{Carrier, Mapping};
+pub use detect::{detect, Candidate};
 pub use error::{Category, Error};
 pub use event::{Event, EventTime, Location};
 pub use limits::Limits;

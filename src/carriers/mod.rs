@@ -26,8 +26,53 @@ pub(crate) fn parse(carrier: Carrier, body: &[u8]) -> Result<Vec<Tracking>, Erro
     }
 }
 
-/// A borrowed string from a JSON body (owned only when it had escapes).
-pub(crate) type Str<'a> = Cow<'a, str>;
+/// A string field of a JSON body, borrowed from the body (owned only when it
+/// had escapes). Numbers and booleans where a carrier documents a string are
+/// read as their text. Unlike `Option<Cow<str>>`, whose serde impl always
+/// copies, `Option<Str>` borrows.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub(crate) struct Str<'a>(pub(crate) Cow<'a, str>);
+
+impl std::ops::Deref for Str<'_> {
+    type Target = str;
+    fn deref(&self) -> &str {
+        &self.0
+    }
+}
+
+impl<'de: 'a, 'a> Deserialize<'de> for Str<'a> {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct V;
+        impl<'de> serde::de::Visitor<'de> for V {
+            type Value = Str<'de>;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("a string")
+            }
+            fn visit_borrowed_str<E>(self, v: &'de str) -> Result<Str<'de>, E> {
+                Ok(Str(Cow::Borrowed(v)))
+            }
+            fn visit_str<E>(self, v: &str) -> Result<Str<'de>, E> {
+                Ok(Str(Cow::Owned(v.to_string())))
+            }
+            fn visit_string<E>(self, v: String) -> Result<Str<'de>, E> {
+                Ok(Str(Cow::Owned(v)))
+            }
+            fn visit_u64<E>(self, v: u64) -> Result<Str<'de>, E> {
+                Ok(Str(Cow::Owned(v.to_string())))
+            }
+            fn visit_i64<E>(self, v: i64) -> Result<Str<'de>, E> {
+                Ok(Str(Cow::Owned(v.to_string())))
+            }
+            fn visit_f64<E>(self, v: f64) -> Result<Str<'de>, E> {
+                Ok(Str(Cow::Owned(v.to_string())))
+            }
+            fn visit_bool<E>(self, v: bool) -> Result<Str<'de>, E> {
+                Ok(Str(Cow::Borrowed(if v { "true" } else { "false" })))
+            }
+        }
+        d.deserialize_any(V)
+    }
+}
 
 /// Reads a JSON body into `T`, mapping errors to [`Error::Json`] (with line and
 /// column). A UTF-8 BOM in front of the body is skipped.

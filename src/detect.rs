@@ -1,0 +1,905 @@
+//! Tracking number → carrier detection: [`detect`] finds the number in what a
+//! customer pasted and returns every carrier whose number format matches it,
+//! ranked, with the carrier's own check digit verified wherever the format has
+//! one.
+//!
+//! ```
+//! let found = wismo::detect("Tracking: 1Z 5R8 939 0357 5671 27");
+//! assert_eq!(found[0].carrier, "ups");
+//! assert_eq!(found[0].format, "ups_1z");
+//! assert_eq!(found[0].normalized, "1Z5R89390357567127");
+//!
+//! // One digit changed: the UPS check digit no longer holds, and nothing else fits.
+//! assert!(wismo::detect("1Z5R89390357567128").is_empty());
+//! ```
+//!
+//! # Normalization
+//!
+//! The input is split into runs of ASCII letters and digits. Runs separated
+//! only by spaces, tabs, no-break spaces or dashes (at most three such
+//! characters) may form one number, so `RB 123 456 785 GB` and `1Z-5R8-939…`
+//! are read whole, while `Tracking:` or `my code is` stay outside. Every
+//! contiguous span of runs of 9 to 40 characters holding a digit is tried;
+//! letters are uppercased. The winning span is the one covering the most
+//! number-like runs (runs with a digit, and short all-uppercase runs such as
+//! `RB`, `GB`, `TBA`), then the most confident, then the longest: a spaced
+//! number is read whole rather than as a piece that happens to pass a check.
+//! A span of several runs cut out of a longer run of digit groups is never
+//! tried (a piece of a spaced number is not a number), and a single run next
+//! to other digit groups only counts when a check digit verifies. Spans are built in a stack buffer; the only string
+//! allocated is the winning span ([`Candidate::normalized`], cloned into each
+//! further candidate).
+//!
+//! # Confidence
+//!
+//! A candidate whose format has a check digit that verified scores **0.55 or
+//! more**; a candidate that only fits a pattern (prefix and length) scores
+//! **0.5 or less**, so check-digit matches always rank first. Within each band
+//! a longer, more distinctive format scores higher (a `1Z` number with its
+//! check digit 0.98, a ten-digit DHL Express number whose mod 7 check passes by
+//! chance one time in seven 0.55). One entry per carrier: the best format wins.
+//! Input that fits no format, or whose check digits all fail, gives an empty
+//! list — never a guess.
+//!
+//! # Formats
+//!
+//! | format | carrier(s) | shape | check | conf. | source |
+//! |---|---|---|---|---|---|
+//! | `ups_1z` | `ups` | `1Z` + 15 letters/digits + check digit | UPS mod 10: over the 15 characters after `1Z`, digits as-is, letters `(ASCII − 3) mod 10`; even positions ×1, odd ×2; check = (10 − sum mod 10) mod 10 | 0.98 | \[TND\] ups |
+//! | `ups_waybill` | `ups` | `A`/`H`/`J`/`K`/`T`/`V` + 9 digits + check | UPS mod 10 over the 9 digits | 0.7 | \[TND\] ups |
+//! | `fedex_12` | `fedex` | 12 digits | weights 3,1,7,3,1,7,… over the first 11; sum mod 11 mod 10 | 0.7 | \[TND\] fedex |
+//! | `fedex_15` | `fedex` | 15 digits (Ground) | GS1 mod 10 | 0.7 | \[TND\] fedex |
+//! | `fedex_96` | `fedex` | 22 digits `96…` (Ground 96) | GS1 mod 10 over the last 15 digits | 0.85 | \[TND\] fedex |
+//! | `fedex_34` | `fedex` | 34 digits, first `0`–`8` or `96` (Express 34, Ground GSN) | weights 1,7,3,1,7,3,… over digits 21–33; sum mod 11 mod 10 | 0.8 | \[TND\] fedex |
+//! | `usps_impb` | `usps` | 22, 26 or 30 digits `91`–`95…`, optionally after a `420`+ZIP5 or `420`+ZIP9 routing prefix | GS1 mod 10 over the serial (the routing prefix is not covered) | 0.9 | \[TND\] usps (Publication 199) |
+//! | `usps_20` | `usps` | 20 digits | GS1 mod 10 | 0.7 | \[TND\] usps |
+//! | `usps_20_91` | `usps` | 20 digits printed without their `91` | GS1 mod 10 over `91` + the digits | 0.7 | \[TND\] usps (legacy) |
+//! | `upu_s10` | by country suffix (below) | 2 letters + 8 digits + check + ISO country | weights 8,6,4,2,3,5,9,7; check = 11 − sum mod 11, 10 → 0, 11 → 5 | 0.95 / 0.9 | \[TND\] s10, \[S10\] |
+//! | `dhl_express_10` | `dhl_express` | 10 or 11 digits | the number before the check digit mod 7 | 0.55 | \[TND\] dhl |
+//! | `dhl_identcode` | `dhl_parcel_de` | 12 digits (Identcode) | weights 4,9,4,9,… over 11 digits; check = (10 − sum mod 10) mod 10 | 0.65 | \[IDENT\], \[PAKETDA\] |
+//! | `sscc` | `dhl_parcel_de`, `fedex`, `bring` | 20 digits `00` + SSCC, or the 18-digit SSCC alone (`fedex`, `bring`) | GS1 mod 10 | 0.8 (20) / 0.7 (18), +0.05 for the carrier whose country the GS1 prefix names | \[GS1\], \[PAKETDA\], \[TND\] fedex, \[BRING\] |
+//! | `bring_17` | `bring` | 17 digits `70…` (shipment number) | GS1 mod 10 | 0.8 | \[BRING\] |
+//! | `canada_post_16` | `canada_post` | 16 digits | GS1 mod 10 | 0.7 | \[TND\] canadapost |
+//! | `gls_12` | `gls` | 12 digits | weights 3,1,3,1,… over 11 digits, sum + 1; check = (10 − sum mod 10) mod 10 | 0.65 | \[GLS\] |
+//! | `hermes_de_14` | `hermes_de` | 14 digits | weights 3,1,3,1,… from the left (= GS1 mod 10) | 0.6 | \[PAKETDA\] |
+//! | `dpd_15` | `dpd` | 14-digit parcel number + check character | ISO 7064 MOD 37,36 over the 14 digits | 0.85 | \[DPD\], \[PAKETDA\] |
+//! | `dpd_28` | `dpd` | 27-digit label barcode + check character | ISO 7064 MOD 37,36 over the 27 digits | 0.95 | \[TND\] dpd, \[DPD\] |
+//! | `postnl_3s` | `postnl` | `3S` + 4 letters + 7 or 9 digits | none published | 0.5 | \[POSTNL\] |
+//! | `amazon_tba` | `amazon_shipping` | `TBA`/`TBC`/`TBM` + 12 digits | none | 0.5 | \[TND\] amazon |
+//! | `landmark_ltn` | `landmark` | `LTN` + 8 digits + `N1` | none | 0.5 | \[TND\] landmark |
+//! | `dhl_piece_id` | `dhl_express`, `dhl_parcel_de` | `J` + 2–3 letters + 9–20 digits (`JJD…`, `JVGL…`) | none | 0.45 | \[TND\] dhl, \[PAKETDA\] |
+//! | `yodel` | `yodel` | `JD` or `JJD` + 16 digits | none | 0.4 | \[TND\] yodel |
+//! | `dhl_ecommerce` | `dhl_ecommerce` | `GM`, `LX`, `RX`, `UV`, `CN`, `SG`, `TH`, `IN`, `HK` or `MY` + 10–39 letters/digits | none | 0.35 | \[TND\] dhl |
+//! | `parcelforce` | `parcelforce` | 2 letters + 7 digits, or 4 letters + 10 digits | none | 0.3 | \[PF\] |
+//! | `evri_16` | `evri` | 16 digits, or a letter + 2 digits + 13 letters/digits | none | 0.3 (letter-led) / 0.25 | \[EVRI\] |
+//! | `inpost_24` | `inpost` | 24 digits | none | 0.3 | \[INPOST\] |
+//! | `dpd_14` | `dpd` | 14 digits (parcel number without its check character) | none | 0.25 | \[PAKETDA\] |
+//!
+//! "GS1 mod 10": digits weighted 3,1,3,1,… from the rightmost digit before
+//! the check digit; check = (10 − sum mod 10) mod 10 (GS1 General
+//! Specifications §7.9; the USPS, FedEx Ground, Canada Post, SSCC and Bring
+//! variants in the sources are all this computation).
+//!
+//! S10 country suffix → carrier: `NL` `postnl`, `DE` `dhl_parcel_de`, `GB`
+//! `royal_mail` (and `parcelforce`, 0.85), `FR` `la_poste` and `colissimo`
+//! (`colissimo` first for parcel service indicators `C…`), `BE` `bpost`, `US`
+//! `usps`, `CA` `canada_post`, `AU` `australia_post`, `AT` `austrian_post`,
+//! `CH` `swiss_post`, `ES` `correos`, `IT` `poste_italiane`, `SE`/`DK`
+//! `postnord`, `NO` `bring`, `NZ` `nz_post`; any other UPU member country
+//! (the 191 codes of \[TND\] s10) → `upu` at 0.9; an unknown suffix, or a
+//! service indicator starting with the reserved `J`, `K`, `S`, `T` or `W`
+//! \[S10\], → no match.
+//!
+//! ## What a check digit cannot catch
+//!
+//! Not every carrier's algorithm detects every single-digit error, and no
+//! detector can tell such a corrupted number from a real one:
+//! - mod 7 (`dhl_express_10`): a digit changed by 7 (0↔7, 1↔8, 2↔9);
+//! - UPS mod 10: a digit changed by 5 at a ×2 position; Identcode: by 5 at a
+//!   ×4 position;
+//! - S10: when the check digit is 5 (remainders 0 and 6 both give 5);
+//! - FedEx mod 11 mod 10: when the check digit is 0 (remainders 0 and 10);
+//! - digits outside the checked span: a USPS `420`+ZIP routing prefix, the
+//!   first 20 digits of `fedex_34`, the first 7 of `fedex_96`.
+//!
+//! GS1 mod 10, the GLS variant and ISO 7064 MOD 37,36 catch every
+//! single-digit change.
+//!
+//! # Sources
+//!
+//! - \[TND\] *tracking_number_data*, Jeff Keen et al. — `couriers/*.json`
+//!   (formats, check parameters, valid and invalid test numbers) and
+//!   `CHECKSUM_ALGORITHMS.md`, GitHub `jkeen/tracking_number_data`, commit
+//!   `b79ce4b` (2026-08-17). Its USPS entries cite USPS Publication 199, its
+//!   DPD entry the DPD Parcel Label Specification 2.4.1.
+//! - \[S10\] *UPU S10* page of the BWIPP wiki (Terry Burton), GitHub
+//!   `bwipp/postscriptbarcode` wiki: S10 structure, reserved service
+//!   indicators `J K S T W`, example `EE471108151FR`.
+//! - \[IDENT\] BWIPP *Deutsche Post Identcode* encoder,
+//!   `bwipp/postscriptbarcode` `src/identcode.ps.src` and wiki page: 11 digits
+//!   + check, weights 4 and 9, example `563102430313`.
+//! - \[PAKETDA\] *Prüfziffern-Berechnung für Paketnummern*, paketda.de
+//!   (`/firmenkunden/paket-pruefziffern.html`): DHL numbers of 12 digits
+//!   (`201298452277`), 20 digits (`00340433836442636597`) and `JJD` + digits
+//!   (`JJD1410302937991`); Hermes 14 digits mod 10 weights 3,1
+//!   (`09133131530724`); DPD 14 digits + check character (`01015026003653c`).
+//! - \[GLS\] GLS *Uni-Box Technische Dokumentation 2D* V0110 (2012-10-01),
+//!   chapter 3.2.1, as quoted with its algorithm in public GLS tracking
+//!   clients; sample parcel number `993990103198` from the GLS ShipIT
+//!   WS-REST-API tracking documentation (`rest_tracking.html`), as quoted in
+//!   public test code.
+//! - \[DPD\] DPD Parcel Label Specification 2.4.1 (ISO 7064 MOD 37,36), as
+//!   reproduced in \[TND\] `CHECKSUM_ALGORITHMS.md`.
+//! - \[POSTNL\] PostNL developer portal, *Barcode webservice*, "Specifications
+//!   barcodes": type `3S` barcodes are Type + Range + Serie, 13 or 15
+//!   characters (developer.postnl.nl).
+//! - \[BRING\] Bring developer site, GitHub `bring/developer-site`,
+//!   `content/api/shipment/examples/*.json` (commit `fdc2931`, 2025-11-14):
+//!   shipment ids of 17 digits (`70722150702977990`) and package ids of 18
+//!   digits (`370722150758796447`); GS1 mod 10 holds for every one.
+//! - \[GS1\] GS1 General Specifications §7.9 (check digit) and the GS1 prefix
+//!   list (000–139 US/Canada, 400–440 Germany, 700–709 Norway), for the SSCC.
+//! - \[EVRI\] evri.com FAQ *How do I track my parcel?* ("your 16-digit
+//!   tracking number, which is the barcode number"); the letter-led form as in
+//!   WooCommerce's `EvriHermesShippingProvider.php`
+//!   (`woocommerce/woocommerce`).
+//! - \[INPOST\] `intrac` crate documentation (docs.rs): InPost shipment
+//!   numbers of 24 digits.
+//! - \[PF\] parcelforce.com *Tracking number formats*: UK tracking "2 letters
+//!   and 7 numbers", "4 letters and 10 numbers".
+
+use serde::{Deserialize, Serialize};
+use std::borrow::Cow;
+
+/// Longest span tried: the longest format is 34 characters.
+const MAX_LEN: usize = 40;
+/// Shortest span tried: the shortest format (Parcelforce) is 9 characters.
+const MIN_LEN: usize = 9;
+/// Candidates one span can produce, at most.
+const MAX_HITS: usize = 12;
+/// Lowest confidence given to a match whose check digit verified.
+const VERIFIED: f32 = 0.55;
+
+/// One carrier whose tracking number format matches the input.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Candidate {
+    /// Carrier id, snake_case (`"ups"`, `"dhl_express"`, `"evri"`). Not every
+    /// detected carrier has a mapping table; [`Candidate::carrier`] gives the
+    /// [`Carrier`](crate::Carrier) when it has one.
+    pub carrier: &'static str,
+    /// Format id (`"ups_1z"`, `"upu_s10"`); the module docs list them all.
+    pub format: &'static str,
+    /// How sure the match is, in `0..=1`: 0.55 or more when the format's check
+    /// digit verified, 0.5 or less for a pattern-only match.
+    pub confidence: f32,
+    /// The number as it matched: separators and surrounding text removed,
+    /// letters uppercased (`"1Z5R89390357567127"`).
+    pub normalized: String,
+}
+
+impl Candidate {
+    /// The carrier as a [`Carrier`](crate::Carrier), when it has a mapping
+    /// table; `None` for carriers that are only detected.
+    pub fn carrier(&self) -> Option<crate::Carrier> {
+        self.carrier.parse().ok()
+    }
+}
+
+/// Finds the tracking number in `input` and returns the carriers whose formats
+/// match it, most confident first.
+///
+/// `input` may carry surrounding text, spaces, dashes and lowercase letters
+/// (`"my code is 3sabcd 1234567"`). A number that fails every check and fits
+/// no pattern gives an empty list. The module docs list every format with its
+/// check algorithm and source.
+pub fn detect(input: &str) -> Vec<Candidate> {
+    let bytes = input.as_bytes();
+    let mut best = Hits::new();
+    let mut best_buf = [0u8; MAX_LEN];
+    let mut best_len = 0;
+    let mut best_score = (0usize, 0.0f32, 0usize);
+    let mut prev: Option<(usize, usize)> = None;
+    let mut pos = 0;
+    while let Some((start, end)) = next_token(bytes, pos) {
+        // A digit run just before the span, joined to it: the span is then
+        // part of a longer number, and only a verified check digit counts.
+        let left_digits = prev.is_some_and(|(ps, pe)| {
+            joinable(&input[pe..start]) && bytes[ps..pe].iter().any(u8::is_ascii_digit)
+        });
+        let mut buf = [0u8; MAX_LEN];
+        let mut len = 0;
+        let mut cover = 0;
+        let mut tokens = 0;
+        let mut has_digit = false;
+        let (mut s, mut e) = (start, end);
+        loop {
+            let n = e - s;
+            if len + n > MAX_LEN {
+                break;
+            }
+            let token = &bytes[s..e];
+            for (d, &b) in buf[len..len + n].iter_mut().zip(token) {
+                *d = b.to_ascii_uppercase();
+            }
+            len += n;
+            cover += usize::from(number_like(token));
+            tokens += 1;
+            has_digit |= token.iter().any(u8::is_ascii_digit);
+            let next = next_token(bytes, e).filter(|&(ns, _)| joinable(&input[e..ns]));
+            let right_digits =
+                next.is_some_and(|(ns, ne)| bytes[ns..ne].iter().any(u8::is_ascii_digit));
+            let cut = left_digits || right_digits;
+            // A piece of a spaced number is no number: only a single run
+            // standing next to other digits may still count.
+            if len >= MIN_LEN && has_digit && !(cut && tokens > 1) {
+                let mut hits = Hits::new();
+                evaluate(&buf[..len], &mut hits);
+                if cut {
+                    hits.retain_verified();
+                }
+                let score = (cover, hits.best(), len);
+                if hits.len > 0 && better(score, best_score) {
+                    best = hits;
+                    best_buf = buf;
+                    best_len = len;
+                    best_score = score;
+                }
+            }
+            match next {
+                Some((ns, ne)) => {
+                    s = ns;
+                    e = ne;
+                }
+                None => break,
+            }
+        }
+        prev = Some((start, end));
+        pos = end;
+    }
+    if best.len == 0 {
+        return Vec::new();
+    }
+    let mut normalized = String::with_capacity(best_len);
+    normalized.extend(best_buf[..best_len].iter().map(|&b| b as char));
+    let hits = &mut best.buf[..best.len];
+    // Stable (and, for at most MAX_HITS items, an insertion sort that does not
+    // allocate): equal confidences keep the order the formats were tried in.
+    hits.sort_by(|a, b| b.confidence.total_cmp(&a.confidence));
+    let mut out = Vec::with_capacity(hits.len());
+    let last = hits.len() - 1;
+    for (i, h) in hits.iter().enumerate() {
+        out.push(Candidate {
+            carrier: h.carrier,
+            format: h.format,
+            confidence: h.confidence,
+            normalized: if i == last {
+                std::mem::take(&mut normalized)
+            } else {
+                normalized.clone()
+            },
+        });
+    }
+    out
+}
+
+/// Span ranking: more number-like runs covered (a spaced number read whole
+/// beats a piece of it), then confidence, then length.
+fn better(a: (usize, f32, usize), b: (usize, f32, usize)) -> bool {
+    a.0 > b.0 || (a.0 == b.0 && (a.1 > b.1 || (a.1 == b.1 && a.2 > b.2)))
+}
+
+/// A run that belongs to a number rather than to the text around it: it has a
+/// digit, or it is a short uppercase prefix or suffix (`RB`, `GB`, `TBA`).
+fn number_like(token: &[u8]) -> bool {
+    token.iter().any(u8::is_ascii_digit)
+        || (token.len() <= 4 && token.iter().all(u8::is_ascii_uppercase))
+}
+
+/// The next maximal run of ASCII letters and digits at or after `from`.
+fn next_token(b: &[u8], from: usize) -> Option<(usize, usize)> {
+    let start = from + b.get(from..)?.iter().position(u8::is_ascii_alphanumeric)?;
+    let end = b[start..]
+        .iter()
+        .position(|c| !c.is_ascii_alphanumeric())
+        .map_or(b.len(), |p| start + p);
+    Some((start, end))
+}
+
+/// Whether the text between two runs keeps them one number: at most three
+/// spaces, tabs, no-break spaces or dashes.
+fn joinable(gap: &str) -> bool {
+    gap.chars().count() <= 3
+        && gap
+            .chars()
+            .all(|c| matches!(c, ' ' | '\t' | '-' | '\u{a0}' | '\u{2009}' | '\u{202f}'))
+}
+
+#[derive(Clone, Copy)]
+struct Hit {
+    carrier: &'static str,
+    format: &'static str,
+    confidence: f32,
+}
+
+/// The candidates of one span, on the stack: one per carrier (the best).
+#[derive(Clone, Copy)]
+struct Hits {
+    buf: [Hit; MAX_HITS],
+    len: usize,
+}
+
+impl Hits {
+    fn new() -> Self {
+        let none = Hit {
+            carrier: "",
+            format: "",
+            confidence: 0.0,
+        };
+        Hits {
+            buf: [none; MAX_HITS],
+            len: 0,
+        }
+    }
+
+    fn push(&mut self, format: &'static str, carrier: &'static str, confidence: f32) {
+        if let Some(h) = self.buf[..self.len]
+            .iter_mut()
+            .find(|h| h.carrier == carrier)
+        {
+            if confidence > h.confidence {
+                h.format = format;
+                h.confidence = confidence;
+            }
+        } else if self.len < MAX_HITS {
+            self.buf[self.len] = Hit {
+                carrier,
+                format,
+                confidence,
+            };
+            self.len += 1;
+        }
+    }
+
+    /// Drops pattern-only matches, keeping those whose check digit verified.
+    fn retain_verified(&mut self) {
+        let mut kept = 0;
+        for i in 0..self.len {
+            if self.buf[i].confidence >= VERIFIED {
+                self.buf[kept] = self.buf[i];
+                kept += 1;
+            }
+        }
+        self.len = kept;
+    }
+
+    fn best(&self) -> f32 {
+        self.buf[..self.len]
+            .iter()
+            .map(|h| h.confidence)
+            .fold(0.0, f32::max)
+    }
+}
+
+/// Tries every format on one normalized span (uppercase ASCII letters and digits).
+fn evaluate(s: &[u8], hits: &mut Hits) {
+    if s.iter().all(u8::is_ascii_digit) {
+        numeric(s, hits);
+    } else {
+        alphanumeric(s, hits);
+    }
+    dpd_with_check(s, hits);
+}
+
+fn numeric(s: &[u8], hits: &mut Hits) {
+    let len = s.len();
+    if (len == 10 || len == 11) && mod7_ok(s) {
+        hits.push("dhl_express_10", "dhl_express", 0.55);
+    }
+    if len == 12 {
+        if fedex12_ok(s) {
+            hits.push("fedex_12", "fedex", 0.7);
+        }
+        if identcode_ok(s) {
+            hits.push("dhl_identcode", "dhl_parcel_de", 0.65);
+        }
+        if gls_ok(s) {
+            hits.push("gls_12", "gls", 0.65);
+        }
+    }
+    if len == 14 {
+        if gs1_ok(s) {
+            hits.push("hermes_de_14", "hermes_de", 0.6);
+        }
+        hits.push("dpd_14", "dpd", 0.25);
+    }
+    if len == 15 && gs1_ok(s) {
+        hits.push("fedex_15", "fedex", 0.7);
+    }
+    if len == 16 {
+        if gs1_ok(s) {
+            hits.push("canada_post_16", "canada_post", 0.7);
+        }
+        hits.push("evri_16", "evri", 0.25);
+    }
+    if len == 17 && s.starts_with(b"70") && gs1_ok(s) {
+        hits.push("bring_17", "bring", 0.8);
+    }
+    if len == 18 && gs1_ok(s) {
+        sscc(s, 0.7, &["fedex", "bring"], hits);
+    }
+    if len == 20 {
+        if gs1_ok(s) {
+            if s.starts_with(b"00") {
+                sscc(&s[2..], 0.8, &["dhl_parcel_de", "fedex", "bring"], hits);
+            }
+            hits.push("usps_20", "usps", 0.7);
+        }
+        if gs1_ok_prefixed(b"91", s) {
+            hits.push("usps_20_91", "usps", 0.7);
+        }
+    }
+    if len == 22 && s.starts_with(b"96") && gs1_ok(&s[7..]) {
+        hits.push("fedex_96", "fedex", 0.85);
+    }
+    if len == 24 {
+        hits.push("inpost_24", "inpost", 0.3);
+    }
+    if len == 34 && (s[0] <= b'8' || s.starts_with(b"96")) && fedex34_ok(&s[20..]) {
+        hits.push("fedex_34", "fedex", 0.8);
+    }
+    if impb_ok(s) {
+        hits.push("usps_impb", "usps", 0.9);
+    }
+}
+
+fn alphanumeric(s: &[u8], hits: &mut Hits) {
+    let len = s.len();
+    let digits = |r: std::ops::Range<usize>| s[r].iter().all(u8::is_ascii_digit);
+    let letters = |r: std::ops::Range<usize>| s[r].iter().all(u8::is_ascii_uppercase);
+
+    if len == 18
+        && s.starts_with(b"1Z")
+        && s[17].is_ascii_digit()
+        && ups_check(&s[2..17]) == s[17] - b'0'
+    {
+        hits.push("ups_1z", "ups", 0.98);
+    }
+    if len == 11
+        && b"AHJKTV".contains(&s[0])
+        && digits(1..11)
+        && ups_check(&s[1..10]) == s[10] - b'0'
+    {
+        hits.push("ups_waybill", "ups", 0.7);
+    }
+    if len == 13 && letters(0..2) && digits(2..11) && letters(11..13) {
+        s10(s, hits);
+    }
+    if (len == 13 || len == 15) && s.starts_with(b"3S") && letters(2..6) && digits(6..len) {
+        hits.push("postnl_3s", "postnl", 0.5);
+    }
+    if len == 15 && s.starts_with(b"TB") && b"ACM".contains(&s[2]) && digits(3..15) {
+        hits.push("amazon_tba", "amazon_shipping", 0.5);
+    }
+    if len == 13 && s.starts_with(b"LTN") && digits(3..11) && s.ends_with(b"N1") {
+        hits.push("landmark_ltn", "landmark", 0.5);
+    }
+    if s[0] == b'J' {
+        let k = s.iter().take_while(|c| c.is_ascii_uppercase()).count();
+        if (k == 3 || k == 4) && (9..=20).contains(&(len - k)) && digits(k..len) {
+            hits.push("dhl_piece_id", "dhl_express", 0.45);
+            hits.push("dhl_piece_id", "dhl_parcel_de", 0.45);
+        }
+        let yodel = (len == 18 && s.starts_with(b"JD")) || (len == 19 && s.starts_with(b"JJD"));
+        if yodel && digits(len - 16..len) {
+            hits.push("yodel", "yodel", 0.4);
+        }
+    }
+    const ECOM: [&[u8; 2]; 10] = [
+        b"GM", b"LX", b"RX", b"UV", b"CN", b"SG", b"TH", b"IN", b"HK", b"MY",
+    ];
+    if (12..=41).contains(&len)
+        && ECOM.iter().any(|p| s.starts_with(*p))
+        && s[2..].iter().any(u8::is_ascii_digit)
+    {
+        hits.push("dhl_ecommerce", "dhl_ecommerce", 0.35);
+    }
+    if (len == 9 && letters(0..2) && digits(2..9)) || (len == 14 && letters(0..4) && digits(4..14))
+    {
+        hits.push("parcelforce", "parcelforce", 0.3);
+    }
+    if len == 16 && s[0].is_ascii_uppercase() && digits(1..3) {
+        hits.push("evri_16", "evri", 0.3);
+    }
+}
+
+/// DPD numbers with their MOD 37,36 check character: 14 + 1 or 27 + 1.
+fn dpd_with_check(s: &[u8], hits: &mut Hits) {
+    let (body, check) = match s.split_last() {
+        Some((&c, body)) => (body, c),
+        None => return,
+    };
+    if (body.len() == 14 || body.len() == 27)
+        && body.iter().all(u8::is_ascii_digit)
+        && iso7064_mod37_36(body) == check
+    {
+        if body.len() == 14 {
+            hits.push("dpd_15", "dpd", 0.85);
+        } else {
+            hits.push("dpd_28", "dpd", 0.95);
+        }
+    }
+}
+
+/// UPU S10 (`s` is 2 letters, 9 digits, 2 letters).
+fn s10(s: &[u8], hits: &mut Hits) {
+    if b"JKSTW".contains(&s[0]) {
+        return;
+    }
+    const W: [u32; 8] = [8, 6, 4, 2, 3, 5, 9, 7];
+    let sum: u32 = s[2..10]
+        .iter()
+        .zip(W)
+        .map(|(&d, w)| u32::from(d - b'0') * w)
+        .sum();
+    let check = match 11 - sum % 11 {
+        10 => 0,
+        11 => 5,
+        c => c,
+    };
+    if check != u32::from(s[10] - b'0') {
+        return;
+    }
+    let cc = [s[11], s[12]];
+    let f = "upu_s10";
+    match &cc {
+        b"NL" => hits.push(f, "postnl", 0.95),
+        b"DE" => hits.push(f, "dhl_parcel_de", 0.95),
+        b"GB" => {
+            hits.push(f, "royal_mail", 0.95);
+            hits.push(f, "parcelforce", 0.85);
+        }
+        b"FR" if s[0] == b'C' => {
+            hits.push(f, "colissimo", 0.95);
+            hits.push(f, "la_poste", 0.9);
+        }
+        b"FR" => {
+            hits.push(f, "la_poste", 0.95);
+            hits.push(f, "colissimo", 0.9);
+        }
+        b"BE" => hits.push(f, "bpost", 0.95),
+        b"US" => hits.push(f, "usps", 0.95),
+        b"CA" => hits.push(f, "canada_post", 0.95),
+        b"AU" => hits.push(f, "australia_post", 0.95),
+        b"AT" => hits.push(f, "austrian_post", 0.95),
+        b"CH" => hits.push(f, "swiss_post", 0.95),
+        b"ES" => hits.push(f, "correos", 0.95),
+        b"IT" => hits.push(f, "poste_italiane", 0.95),
+        b"SE" | b"DK" => hits.push(f, "postnord", 0.95),
+        b"NO" => hits.push(f, "bring", 0.95),
+        b"NZ" => hits.push(f, "nz_post", 0.95),
+        _ => {
+            if UPU_MEMBERS.binary_search(&cc).is_ok() {
+                hits.push(f, "upu", 0.9);
+            }
+        }
+    }
+}
+
+/// An SSCC (18 digits, check verified) for `carriers` at `base`, +0.05 for
+/// the carrier whose country the GS1 prefix (digits 2–4) names.
+fn sscc(s: &[u8], base: f32, carriers: &[&'static str], hits: &mut Hits) {
+    let prefix = s[1..4]
+        .iter()
+        .fold(0u32, |n, &d| n * 10 + u32::from(d - b'0'));
+    let home = match prefix {
+        0..=19 | 30..=39 | 60..=139 => "fedex",
+        400..=440 => "dhl_parcel_de",
+        700..=709 => "bring",
+        _ => "",
+    };
+    for &c in carriers {
+        let boost = if c == home { 0.05 } else { 0.0 };
+        hits.push("sscc", c, base + boost);
+    }
+}
+
+/// USPS IMpb serial (22, 26 or 30 digits starting `91`–`95`), optionally after
+/// a `420` + ZIP5 or `420` + ZIP9 routing prefix.
+fn impb_ok(s: &[u8]) -> bool {
+    let serial = |x: &[u8], lens: &[usize]| {
+        lens.contains(&x.len()) && x[0] == b'9' && (b'1'..=b'5').contains(&x[1]) && gs1_ok(x)
+    };
+    serial(s, &[22, 26, 30])
+        || (s.starts_with(b"420")
+            && ((s.len() > 8 && serial(&s[8..], &[22, 26]))
+                || (s.len() > 12 && serial(&s[12..], &[22]))))
+}
+
+fn digit(c: u8) -> u32 {
+    u32::from(c - b'0')
+}
+
+/// GS1 mod 10 over digits whose last is the check digit: weights 3,1,3,…
+/// from the rightmost data digit.
+fn gs1_ok(s: &[u8]) -> bool {
+    let (&check, body) = match s.split_last() {
+        Some(x) => x,
+        None => return false,
+    };
+    (gs1_sum(body, 0) + digit(check)) % 10 == 0
+}
+
+/// GS1 mod 10 over `prefix` + `s` (the USPS legacy 20-digit numbers, printed
+/// without their `91`).
+fn gs1_ok_prefixed(prefix: &[u8], s: &[u8]) -> bool {
+    let (&check, body) = match s.split_last() {
+        Some(x) => x,
+        None => return false,
+    };
+    let tail = gs1_sum(body, 0);
+    let head = gs1_sum(prefix, body.len());
+    (tail + head + digit(check)) % 10 == 0
+}
+
+/// Sum of `digits` weighted 3,1,3,… from the right, where `offset` digits
+/// follow them (before the check digit).
+fn gs1_sum(digits: &[u8], offset: usize) -> u32 {
+    digits
+        .iter()
+        .rev()
+        .enumerate()
+        .map(|(i, &d)| digit(d) * if (i + offset) % 2 == 0 { 3 } else { 1 })
+        .sum()
+}
+
+/// UPS mod 10 check digit of `body`: letters count `(ASCII − 3) mod 10`,
+/// even positions ×1, odd ×2.
+fn ups_check(body: &[u8]) -> u8 {
+    let sum: u32 = body
+        .iter()
+        .enumerate()
+        .map(|(i, &c)| {
+            let v = if c.is_ascii_digit() {
+                digit(c)
+            } else {
+                (u32::from(c) - 3) % 10
+            };
+            if i % 2 == 1 {
+                v * 2
+            } else {
+                v
+            }
+        })
+        .sum();
+    ((10 - sum % 10) % 10) as u8
+}
+
+/// FedEx Express 12: weights 3,1,7 over 11 digits, sum mod 11 mod 10.
+fn fedex12_ok(s: &[u8]) -> bool {
+    const W: [u32; 3] = [3, 1, 7];
+    let sum: u32 = s[..11]
+        .iter()
+        .enumerate()
+        .map(|(i, &d)| digit(d) * W[i % 3])
+        .sum();
+    sum % 11 % 10 == digit(s[11])
+}
+
+/// FedEx 34 (the last 14 digits): weights 1,7,3 over 13 digits, mod 11 mod 10.
+fn fedex34_ok(s: &[u8]) -> bool {
+    const W: [u32; 3] = [1, 7, 3];
+    let sum: u32 = s[..13]
+        .iter()
+        .enumerate()
+        .map(|(i, &d)| digit(d) * W[i % 3])
+        .sum();
+    sum % 11 % 10 == digit(s[13])
+}
+
+/// DHL Express: the digits before the check digit, as a number, mod 7.
+fn mod7_ok(s: &[u8]) -> bool {
+    let Some((&check, body)) = s.split_last() else {
+        return false;
+    };
+    let rem = body.iter().fold(0u32, |r, &d| (r * 10 + digit(d)) % 7);
+    rem == digit(check)
+}
+
+/// Deutsche Post Identcode: weights 4,9,4,… over 11 digits, mod 10.
+fn identcode_ok(s: &[u8]) -> bool {
+    let sum: u32 = s[..11]
+        .iter()
+        .enumerate()
+        .map(|(i, &d)| digit(d) * if i % 2 == 0 { 4 } else { 9 })
+        .sum();
+    (10 - sum % 10) % 10 == digit(s[11])
+}
+
+/// GLS: weights 3,1,3,… over 11 digits, plus 1, mod 10.
+fn gls_ok(s: &[u8]) -> bool {
+    let sum: u32 = s[..11]
+        .iter()
+        .enumerate()
+        .map(|(i, &d)| digit(d) * if i % 2 == 0 { 3 } else { 1 })
+        .sum::<u32>()
+        + 1;
+    (10 - sum % 10) % 10 == digit(s[11])
+}
+
+/// ISO 7064 MOD 37,36 (hybrid) check character of `body` (digits and
+/// uppercase letters), as an uppercase ASCII character.
+fn iso7064_mod37_36(body: &[u8]) -> u8 {
+    const M: u32 = 36;
+    let mut p = M;
+    for &c in body {
+        let a = if c.is_ascii_digit() {
+            digit(c)
+        } else {
+            u32::from(c - b'A') + 10
+        };
+        let mut s = (p + a) % M;
+        if s == 0 {
+            s = M;
+        }
+        p = (2 * s) % (M + 1);
+    }
+    let v = (M + 1 - p) % M;
+    b"0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ"[v as usize]
+}
+
+/// The 191 UPU member country codes of \[TND\] `couriers/s10.json`, sorted.
+const UPU_MEMBERS: [[u8; 2]; 191] = {
+    const S: &[u8] = b"AEAFAGALAMAOARATAUAZBABBBDBEBFBGBHBIBJBNBOBRBSBTBWBYBZCACDCFCGCHCICLCMCNCOCRCUCVCYCZDEDJDKDMDODZECEEEGERESETFIFJFRGAGBGDGEGHGMGNGQGRGTGWGYHKHNHRHTHUIDIEILINIQIRISITJMJOJPKEKGKHKIKMKNKPKRKWKZLALBLCLILKLRLSLTLULVLYMAMCMDMEMGMKMLMMMNMRMTMUMVMWMXMYMZNANENGNINLNONPNRNZOMPAPEPGPHPKPLPTPYQARORSRURWSASBSCSDSESGSISKSLSMSNSOSRSSSTSVSYSZTDTGTHTJTLTMTNTOTRTTTVTZUAUGUSUYUZVAVCVEVNVUWSYEZAZMZW";
+    let mut out = [[0u8; 2]; 191];
+    let mut i = 0;
+    while i < 191 {
+        out[i] = [S[2 * i], S[2 * i + 1]];
+        i += 1;
+    }
+    out
+};
+
+/// Every carrier id [`detect`] can return.
+const CARRIER_IDS: &[&str] = &[
+    "amazon_shipping",
+    "australia_post",
+    "austrian_post",
+    "bpost",
+    "bring",
+    "canada_post",
+    "colissimo",
+    "correos",
+    "dhl_ecommerce",
+    "dhl_express",
+    "dhl_parcel_de",
+    "dpd",
+    "evri",
+    "fedex",
+    "gls",
+    "hermes_de",
+    "inpost",
+    "la_poste",
+    "landmark",
+    "nz_post",
+    "parcelforce",
+    "poste_italiane",
+    "postnl",
+    "postnord",
+    "royal_mail",
+    "swiss_post",
+    "ups",
+    "upu",
+    "usps",
+    "yodel",
+];
+
+/// Every format id [`detect`] can return.
+const FORMAT_IDS: &[&str] = &[
+    "amazon_tba",
+    "bring_17",
+    "canada_post_16",
+    "dhl_ecommerce",
+    "dhl_express_10",
+    "dhl_identcode",
+    "dhl_piece_id",
+    "dpd_14",
+    "dpd_15",
+    "dpd_28",
+    "evri_16",
+    "fedex_12",
+    "fedex_15",
+    "fedex_34",
+    "fedex_96",
+    "gls_12",
+    "hermes_de_14",
+    "inpost_24",
+    "landmark_ltn",
+    "parcelforce",
+    "postnl_3s",
+    "sscc",
+    "ups_1z",
+    "ups_waybill",
+    "upu_s10",
+    "usps_20",
+    "usps_20_91",
+    "usps_impb",
+    "yodel",
+];
+
+/// Reads the ids back as the `&'static str`s [`detect`] returns; an id this
+/// version does not know is an error.
+impl<'de> Deserialize<'de> for Candidate {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        #[derive(Deserialize)]
+        struct Raw<'a> {
+            #[serde(borrow)]
+            carrier: Cow<'a, str>,
+            #[serde(borrow)]
+            format: Cow<'a, str>,
+            confidence: f32,
+            normalized: String,
+        }
+        let raw = Raw::deserialize(d)?;
+        Ok(Candidate {
+            carrier: intern(&raw.carrier, CARRIER_IDS, "carrier id")?,
+            format: intern(&raw.format, FORMAT_IDS, "format id")?,
+            confidence: raw.confidence,
+            normalized: raw.normalized,
+        })
+    }
+}
+
+fn intern<E: serde::de::Error>(
+    s: &str,
+    known: &'static [&'static str],
+    what: &str,
+) -> Result<&'static str, E> {
+    known
+        .binary_search(&s)
+        .map(|i| known[i])
+        .map_err(|_| E::custom(format_args!("unknown {what} `{s}`")))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn id_lists_are_sorted_and_unique() {
+        assert!(CARRIER_IDS.windows(2).all(|w| w[0] < w[1]));
+        assert!(FORMAT_IDS.windows(2).all(|w| w[0] < w[1]));
+        assert!(UPU_MEMBERS.windows(2).all(|w| w[0] < w[1]));
+    }
+
+    #[test]
+    fn every_id_pushed_is_listed() {
+        let src = include_str!("detect.rs");
+        let mut seen = 0;
+        let code = &src[..src.find("#[cfg(test)]").unwrap()];
+        for line in code.lines() {
+            let Some(at) = line.find("hits.push(") else {
+                continue;
+            };
+            let args = &line[at + "hits.push(".len()..];
+            let mut parts = args.split(", ");
+            let format = parts.next().unwrap().trim_matches('"');
+            let carrier = parts.next().unwrap().trim_matches('"');
+            if format != "f" {
+                assert!(FORMAT_IDS.contains(&format), "format {format}");
+            }
+            if carrier != "c" {
+                assert!(CARRIER_IDS.contains(&carrier), "carrier {carrier}");
+            }
+            seen += 1;
+        }
+        assert!(seen > 40, "{seen}");
+        assert_eq!(UPU_MEMBERS.len(), 191);
+    }
+
+    #[test]
+    fn iso7064_examples() {
+        // [PAKETDA] 01015026003653c; [TND] dpd 008182709980000020033350276C.
+        assert_eq!(iso7064_mod37_36(b"01015026003653"), b'C');
+        assert_eq!(iso7064_mod37_36(b"008182709980000020045327276"), b'N');
+    }
+}
