@@ -185,3 +185,32 @@ fn unmapped_events_never_override_a_known_status() {
     assert_eq!(t.events[1].status, Status::Unknown);
     assert_eq!(t.status, Status::OutForDelivery);
 }
+
+#[test]
+fn ups_track_alert_webhooks() {
+    let t = &parse(Carrier::Ups, "ups/track_alert_out_for_delivery.json")[0];
+    assert_eq!(t.tracking_number, "1Z204W4R0308071865");
+    assert_eq!(t.status, Status::OutForDelivery);
+    // Offset derived from the local and GMT times the body carries.
+    assert_eq!(
+        t.events[0].time.unwrap().to_string(),
+        "2024-04-23T09:15:19-04:00"
+    );
+    assert_eq!(
+        t.estimated_delivery.unwrap().earliest.to_string(),
+        "2024-04-23T00:00:00"
+    );
+    let t = &parse(Carrier::Ups, "ups/track_alert_delivered.json")[0];
+    assert_eq!(t.status, Status::Delivered);
+    assert!(
+        t.estimated_delivery.is_none(),
+        "an actual delivery is not an estimate"
+    );
+    let t = &parse(Carrier::Ups, "ups/track_alert_manifest.json")[0];
+    assert_eq!(t.tracking_number, "1ZABCXYZ0112346789");
+    assert_eq!(t.status, Status::InfoReceived);
+    assert_eq!(
+        t.events[0].time.unwrap().to_string(),
+        "2024-04-22T09:12:30+05:00"
+    );
+}

@@ -208,7 +208,8 @@ fn limits_are_enforced_with_clear_messages() {
 /// parser: JSON arrays under these keys, or XML elements with these names.
 fn event_keys(carrier: Carrier) -> Option<(&'static str, &'static [&'static str])> {
     Some(match carrier.as_str() {
-        "ups" => ("json", &["activity"]),
+        // The Track API's activities, or one Track Alert webhook event.
+        "ups" => ("json", &["activity", "activityStatus"]),
         "fedex" => ("json", &["scanEvents"]),
         "usps" => ("json", &["trackingEvents"]),
         "dhl_unified" => ("json", &["events"]),

@@ -7,9 +7,20 @@ use chrono::{DateTime, FixedOffset, NaiveDate, NaiveDateTime, NaiveTime};
 use serde::Deserialize;
 use std::borrow::Cow;
 
+mod amazon_shipping;
+mod bring;
+mod dhl_express;
+mod dhl_parcel_de;
 mod dhl_unified;
 mod fedex;
+mod gls;
+mod hermes_de;
+mod inpost;
+mod la_poste;
+mod landmark;
 mod postnl;
+mod royal_mail;
+mod sendle;
 mod ups;
 mod usps;
 pub(crate) mod xml;
@@ -22,6 +33,17 @@ pub(crate) fn parse(carrier: Carrier, body: &[u8]) -> Result<Vec<Tracking>, Erro
         Carrier::Usps => usps::parse(body),
         Carrier::DhlUnified => dhl_unified::parse(body),
         Carrier::Postnl => postnl::parse(body),
+        Carrier::DhlExpress => dhl_express::parse(body),
+        Carrier::Gls => gls::parse(body),
+        Carrier::RoyalMail => royal_mail::parse(body),
+        Carrier::Sendle => sendle::parse(body),
+        Carrier::AmazonShipping => amazon_shipping::parse(body),
+        Carrier::Inpost => inpost::parse(body),
+        Carrier::LaPoste | Carrier::Colissimo => la_poste::parse_for(carrier, body),
+        Carrier::DhlParcelDe => dhl_parcel_de::parse(body),
+        Carrier::HermesDe => hermes_de::parse(body),
+        Carrier::Bring => bring::parse(body),
+        Carrier::Landmark => landmark::parse(body),
         other => Err(Error::Unsupported { carrier: other }),
     }
 }

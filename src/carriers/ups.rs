@@ -5,8 +5,13 @@
 //! The 3-digit status code is looked up first (`status/011`), then the
 //! two-character code in the table its activity type names (M manifest, I
 //! movement, X exception, D delivery, U updates) and the movement, manifest
-//! and update tables, then the activity type alone (`activity/D`). Times are local (`date` `YYYYMMDD`, `time` `HHMMSS`) with an
-//! optional `gmtOffset` (`-05:00`).
+//! and update tables, then the activity type alone (`activity/D`). Times are
+//! local (`date` `YYYYMMDD`, `time` `HHMMSS`) with an optional `gmtOffset`
+//! (`-05:00`).
+//!
+//! The same entry point reads a UPS Track Alert `TrackingEvent` webhook body
+//! (one event: `activityStatus` with `type`, `code` and the 3-digit
+//! `descriptionCode`, local and GMT date/time, `scheduledDeliveryDate`).
 
 use super::{compact_date_time, day_window, json, location, text, Str};
 use crate::{Carrier, Error, EtaSource, EtaWindow, Event, EventTime, Tracking};
@@ -20,6 +25,38 @@ struct Body<'a> {
     track_response: Option<TrackResponse<'a>>,
     #[serde(borrow)]
     response: Option<ErrorResponse<'a>>,
+    // A UPS Track Alert `TrackingEvent` webhook body (`UPSTrackAlert.yaml`)
+    // is one event with these fields at the top level.
+    #[serde(borrow, rename = "trackingNumber")]
+    tracking_number: Option<Str<'a>>,
+    #[serde(borrow, rename = "localActivityDate")]
+    local_activity_date: Option<Str<'a>>,
+    #[serde(borrow, rename = "localActivityTime")]
+    local_activity_time: Option<Str<'a>>,
+    #[serde(borrow, rename = "gmtActivityDate")]
+    gmt_activity_date: Option<Str<'a>>,
+    #[serde(borrow, rename = "gmtActivityTime")]
+    gmt_activity_time: Option<Str<'a>>,
+    #[serde(borrow, rename = "activityLocation")]
+    activity_location: Option<Address<'a>>,
+    #[serde(borrow, rename = "activityStatus")]
+    activity_status: Option<AlertStatus<'a>>,
+    #[serde(borrow, rename = "scheduledDeliveryDate")]
+    scheduled_delivery_date: Option<Str<'a>>,
+    #[serde(borrow, rename = "actualDeliveryDate")]
+    actual_delivery_date: Option<Str<'a>>,
+}
+
+#[derive(Deserialize)]
+struct AlertStatus<'a> {
+    #[serde(borrow, rename = "type")]
+    kind: Option<Str<'a>>,
+    #[serde(borrow)]
+    code: Option<Str<'a>>,
+    #[serde(borrow)]
+    description: Option<Str<'a>>,
+    #[serde(borrow, rename = "descriptionCode")]
+    description_code: Option<Str<'a>>,
 }
 
 #[derive(Deserialize)]
@@ -116,6 +153,9 @@ struct DeliveryDate<'a> {
 
 pub(crate) fn parse(body: &[u8]) -> Result<Vec<Tracking>, Error> {
     let body: Body = json(C, body)?;
+    if body.track_response.is_none() && body.activity_status.is_some() {
+        return alert(&body).map(|t| vec![t]);
+    }
     let Some(resp) = body.track_response else {
         let err = body.response.and_then(|r| r.errors.into_iter().next());
         return Err(match err {
@@ -194,43 +234,119 @@ fn activity(a: &Activity<'_>, path: impl Fn() -> String) -> Result<Event, Error>
         None => None,
     };
     let status = a.status.as_ref();
-    let kind = status.and_then(|s| text(&s.kind)).unwrap_or("");
-    let code = status.and_then(|s| text(&s.code)).unwrap_or("");
-    let status_code = status.and_then(|s| text(&s.status_code)).unwrap_or("");
-    let description = status.and_then(|s| text(&s.description)).unwrap_or("");
-    let mapping = (!status_code.is_empty())
-        .then(|| C.lookup_parts(&["status/", status_code]))
-        .flatten()
+    let addr = a.location.as_ref().and_then(|l| l.address.as_ref());
+    Ok(event(
+        EventTime::new(local, off),
+        status.and_then(|s| text(&s.kind)).unwrap_or(""),
+        status.and_then(|s| text(&s.code)).unwrap_or(""),
+        status.and_then(|s| text(&s.status_code)).unwrap_or(""),
+        status.and_then(|s| text(&s.description)).unwrap_or(""),
+        addr,
+    ))
+}
+
+/// One UPS event from its three keys: the 3-digit status code first
+/// (`status/011`), then the 2-character code in the table its activity type
+/// names (the same code means different things in different tables: `DP` is a
+/// departure scan in the movement table and "manifest processed" in the
+/// manifest table), then the movement, manifest and update tables, then the
+/// activity type alone (`activity/D`).
+fn event(
+    time: EventTime,
+    kind: &str,
+    code: &str,
+    status_code: &str,
+    description: &str,
+    addr: Option<&Address<'_>>,
+) -> Event {
+    let by_type = match kind {
+        "M" => "manifest/",
+        "I" => "uld/",
+        "X" => "exception/",
+        "D" => "dials/",
+        "U" => "update/",
+        _ => "",
+    };
+    let mapping = Some(status_code)
+        .filter(|c| !c.is_empty())
+        .and_then(|c| C.lookup_parts(&["status/", c]))
         .or_else(|| {
-            ["uld/", "manifest/", "update/"].iter().find_map(|ns| {
-                (!code.is_empty())
-                    .then(|| C.lookup_parts(&[ns, code]))
-                    .flatten()
-            })
+            [by_type, "uld/", "manifest/", "update/"]
+                .iter()
+                .filter(|ns| !ns.is_empty() && !code.is_empty())
+                .find_map(|ns| C.lookup_parts(&[ns, code]))
         })
         .or_else(|| {
-            (!kind.is_empty())
-                .then(|| C.lookup_parts(&["activity/", kind]))
-                .flatten()
+            Some(kind)
+                .filter(|k| !k.is_empty())
+                .and_then(|k| C.lookup_parts(&["activity/", k]))
         });
     let raw = if code.is_empty() { status_code } else { code };
-    let addr = a.location.as_ref().and_then(|l| l.address.as_ref());
-    let loc = match addr {
-        Some(ad) => location(
-            text(&ad.city),
-            text(&ad.postal_code),
-            text(&ad.country_code).or(text(&ad.country)),
-        ),
-        None => Default::default(),
+    let loc = addr
+        .map(|ad| {
+            location(
+                text(&ad.city),
+                text(&ad.postal_code),
+                text(&ad.country_code).or(text(&ad.country)),
+            )
+        })
+        .unwrap_or_default();
+    Event::new(Some(time), raw, None, description, mapping).at(loc)
+}
+
+/// A Track Alert webhook body: one event. Local date and time, with the
+/// offset derived from the GMT date and time the body also carries.
+fn alert(a: &Body<'_>) -> Result<Tracking, Error> {
+    let number = text(&a.tracking_number).ok_or_else(|| Error::MissingField {
+        carrier: C,
+        field: "trackingNumber",
+        path: "$".into(),
+    })?;
+    let date = text(&a.local_activity_date).ok_or_else(|| Error::MissingField {
+        carrier: C,
+        field: "localActivityDate",
+        path: "$".into(),
+    })?;
+    let time = text(&a.local_activity_time).unwrap_or("");
+    let local = compact_date_time(date, time).ok_or_else(|| {
+        super::bad_time(
+            C,
+            || "$.localActivityDate".into(),
+            &format!("{date} {time}"),
+        )
+    })?;
+    let gmt = text(&a.gmt_activity_date)
+        .and_then(|d| compact_date_time(d, text(&a.gmt_activity_time).unwrap_or("")));
+    let off = gmt.and_then(|g| {
+        let secs = (local - g).num_seconds();
+        // Offsets are whole quarter hours within ±18 h.
+        (secs % 900 == 0 && secs.abs() <= 18 * 3600)
+            .then(|| chrono::FixedOffset::east_opt(secs as i32))
+            .flatten()
+    });
+    let st = a.activity_status.as_ref();
+    let ev = event(
+        EventTime::new(local, off),
+        st.and_then(|s| text(&s.kind)).unwrap_or(""),
+        st.and_then(|s| text(&s.code)).unwrap_or(""),
+        st.and_then(|s| text(&s.description_code)).unwrap_or(""),
+        st.and_then(|s| text(&s.description)).unwrap_or(""),
+        a.activity_location.as_ref(),
+    );
+    let eta = match text(&a.actual_delivery_date) {
+        Some(_) => None,
+        None => text(&a.scheduled_delivery_date)
+            .and_then(|d| compact_date_time(d, ""))
+            .map(|t| {
+                let (earliest, latest) = day_window(t.date());
+                EtaWindow {
+                    earliest,
+                    latest,
+                    source: EtaSource::Carrier,
+                }
+            }),
     };
-    Ok(Event::new(
-        Some(EventTime::new(local, off)),
-        raw,
-        None,
-        description,
-        mapping,
-    )
-    .at(loc))
+    Ok(Tracking::new(C, number, vec![ev], eta))
 }
 
 /// The carrier ETA: the rescheduled date (`RDD`) wins over the scheduled one
