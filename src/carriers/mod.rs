@@ -24,6 +24,16 @@ mod sendle;
 mod ups;
 mod usps;
 pub(crate) mod xml;
+// parse-c: Canada Post, Purolator, DPD, bpost, Australia Post, Asendia, PARCEL.ONE, TNT, Chronopost
+mod asendia;
+mod australia_post;
+mod bpost;
+mod canada_post;
+mod chronopost;
+mod dpd;
+mod parcel_one;
+mod purolator;
+mod tnt;
 
 /// Dispatches to the carrier's parser.
 pub(crate) fn parse(carrier: Carrier, body: &[u8]) -> Result<Vec<Tracking>, Error> {
@@ -43,6 +53,15 @@ pub(crate) fn parse(carrier: Carrier, body: &[u8]) -> Result<Vec<Tracking>, Erro
         Carrier::DhlParcelDe => dhl_parcel_de::parse(body),
         Carrier::HermesDe => hermes_de::parse(body),
         Carrier::Bring => bring::parse(body),
+        Carrier::CanadaPost => canada_post::parse(body),
+        Carrier::Purolator => purolator::parse(body),
+        Carrier::Dpd => dpd::parse(body),
+        Carrier::Bpost => bpost::parse(body),
+        Carrier::AustraliaPost => australia_post::parse(body),
+        Carrier::Asendia => asendia::parse(body),
+        Carrier::ParcelOne => parcel_one::parse(body),
+        Carrier::Tnt => tnt::parse(body),
+        Carrier::Chronopost => chronopost::parse(body),
         Carrier::Landmark => landmark::parse(body),
         other => Err(Error::Unsupported { carrier: other }),
     }
@@ -268,6 +287,22 @@ pub(crate) fn day_window(date: NaiveDate) -> (EventTime, EventTime) {
     )
 }
 
+/// Parses a US-style local date and time, month first, as DPD's English
+/// answers write it: `8/17/2021 7:11:26 PM` (12-hour clock with AM/PM, seconds
+/// optional; 12 AM is midnight, 12 PM noon), or the same with a 24-hour clock
+/// and no AM/PM. No zone.
+pub(crate) fn us_date_time(s: &str) -> Option<NaiveDateTime> {
+    let s = s.trim();
+    [
+        "%m/%d/%Y %I:%M:%S %p",
+        "%m/%d/%Y %I:%M %p",
+        "%m/%d/%Y %H:%M:%S",
+        "%m/%d/%Y %H:%M",
+    ]
+    .iter()
+    .find_map(|f| NaiveDateTime::parse_from_str(s, f).ok())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -300,5 +335,18 @@ mod tests {
         assert_eq!(t.to_string(), "2021-02-10 07:47:00");
         assert!(compact_date_time("20210210", "256000").is_none());
         assert!(compact_date_time("2021021", "000000").is_none());
+    }
+
+    #[test]
+    fn us_12_hour_times() {
+        let t = |s| us_date_time(s).map(|t| t.to_string());
+        assert_eq!(t("8/17/2021 7:11:26 PM").unwrap(), "2021-08-17 19:11:26");
+        assert_eq!(t("8/18/2021 4:09:55 AM").unwrap(), "2021-08-18 04:09:55");
+        assert_eq!(t("12/01/2021 12:05:00 AM").unwrap(), "2021-12-01 00:05:00");
+        assert_eq!(t("12/01/2021 12:05:00 PM").unwrap(), "2021-12-01 12:05:00");
+        assert_eq!(t("8/19/2021 5:11 pm").unwrap(), "2021-08-19 17:11:00");
+        assert_eq!(t("8/19/2021 17:11:26").unwrap(), "2021-08-19 17:11:26");
+        assert!(t("8/19/2021 13:11:26 PM").is_none());
+        assert!(t("19/8/2021 1:11:26 PM").is_none());
     }
 }

@@ -1,0 +1,215 @@
+//! Canada Post Tracking web service (VIS Tracking REST, `application/vnd.cpc.track-v2+xml`,
+//! namespace `http://www.canadapost.ca/ws/track-v2`; the older `…/ws/track` answers
+//! have the same shape).
+//!
+//! Accepted bodies:
+//! - `tracking-detail` (Get Tracking Details, one PIN or DNC): every
+//!   `significant-events/occurrence` is an event, looked up by its
+//!   `event-identifier` exactly as sent (zero padded, `0174`; `20` is not padded).
+//! - `tracking-summary` (Get Tracking Summary, one `pin-summary` per PIN, up to 100
+//!   for a reference search): the one current event of each PIN, looked up as
+//!   `summary/<event-type>`; `event-date-time` is written `YYYYMMDD:HHMMSS`.
+//! - several of the above inside one wrapper element (a client that queries PINs
+//!   one by one and joins the answers): one tracking per PIN.
+//! - `messages` (the error answer): [`Error::CarrierError`] with the first
+//!   message's code and description.
+//!
+//! Times: `event-date` and `event-time` are the local wall time of the scan;
+//! `event-time-zone` is a zone *name*, not an offset (`EST`, `ISRAEL`, or empty).
+//! Only the North American abbreviations that Canadian zones use in the IANA tz
+//! database (`EST`/`EDT`, `CST`/`CDT`, `MST`/`MDT`, `PST`/`PDT`, `AST`/`ADT`,
+//! `NST`/`NDT`) are turned into fixed offsets; any other name leaves the offset
+//! `None`. Summary times carry no zone (offset `None`).
+//!
+//! ETA: `changed-expected-date` when set, else `expected-delivery-date`, as a
+//! whole-day window; never `actual-delivery-date`.
+
+use super::xml::{self, Node};
+use super::{bad_time, compact_date_time, day_window, location};
+use crate::{Carrier, Error, EtaSource, EtaWindow, Event, EventTime, Tracking};
+use chrono::{FixedOffset, NaiveDate, NaiveDateTime};
+
+const C: Carrier = Carrier::CanadaPost;
+
+pub(crate) fn parse(body: &[u8]) -> Result<Vec<Tracking>, Error> {
+    let root = xml::parse(C, body)?;
+    let mut details = Vec::new();
+    root.find_all("tracking-detail", &mut details);
+    let mut summaries = Vec::new();
+    root.find_all("pin-summary", &mut summaries);
+    if details.is_empty() && summaries.is_empty() {
+        return Err(match root.find("messages") {
+            Some(m) => carrier_error(m),
+            None => Error::MissingField {
+                carrier: C,
+                field: "tracking-detail",
+                path: format!("<{}>", root.name),
+            },
+        });
+    }
+    let mut out = Vec::with_capacity(details.len() + summaries.len());
+    for (i, d) in details.iter().enumerate() {
+        out.push(detail(d, i)?);
+    }
+    for (i, s) in summaries.iter().enumerate() {
+        out.push(summary(s, i)?);
+    }
+    Ok(out)
+}
+
+fn carrier_error(messages: &Node) -> Error {
+    let first = messages.child("message");
+    let code = first.and_then(|m| m.text_of("code"));
+    let description = first
+        .and_then(|m| m.text_of("description"))
+        .unwrap_or("unspecified error");
+    Error::CarrierError {
+        carrier: C,
+        code: code.map(str::to_string),
+        message: match code {
+            Some(c) => format!("{c}: {description}"),
+            None => description.to_string(),
+        },
+    }
+}
+
+fn missing(field: &'static str, path: String) -> Error {
+    Error::MissingField {
+        carrier: C,
+        field,
+        path,
+    }
+}
+
+fn detail(d: &Node, i: usize) -> Result<Tracking, Error> {
+    let path = || format!("tracking-detail[{i}]");
+    let pin = d.text_of("pin").ok_or_else(|| missing("pin", path()))?;
+    let occurrences = d
+        .child("significant-events")
+        .map(|s| s.children("occurrence").collect::<Vec<_>>())
+        .unwrap_or_default();
+    let mut events = Vec::with_capacity(occurrences.len());
+    for (j, o) in occurrences.iter().enumerate() {
+        let at = || format!("{}.significant-events.occurrence[{j}]", path());
+        let date = o
+            .text_of("event-date")
+            .ok_or_else(|| missing("event-date", at()))?;
+        let time = o
+            .text_of("event-time")
+            .ok_or_else(|| missing("event-time", at()))?;
+        let local = NaiveDateTime::parse_from_str(&format!("{date} {time}"), "%Y-%m-%d %H:%M:%S")
+            .map_err(|_| {
+            bad_time(
+                C,
+                || format!("{}.event-time", at()),
+                &format!("{date} {time}"),
+            )
+        })?;
+        let offset = o.text_of("event-time-zone").and_then(zone_offset);
+        let code = o.text_of("event-identifier").unwrap_or("");
+        let site = o.text_of("event-site");
+        let city = match (site, o.text_of("event-province")) {
+            (Some(s), Some(p)) => Some(format!("{s}, {p}")),
+            (s, _) => s.map(str::to_string),
+        };
+        let mut loc = location(city.as_deref(), None, None);
+        loc.name = o.text_of("event-retail-name").map(str::to_string);
+        events.push(
+            Event::lookup(
+                C,
+                Some(EventTime::new(local, offset)),
+                code,
+                None,
+                o.text_of("event-description").unwrap_or(""),
+            )
+            .at(loc),
+        );
+    }
+    let eta = match d.text_of("changed-expected-date") {
+        Some(s) => Some((s, "changed-expected-date")),
+        None => d
+            .text_of("expected-delivery-date")
+            .map(|s| (s, "expected-delivery-date")),
+    };
+    let eta = eta
+        .map(|(s, field)| date_window(s, || format!("{}.{field}", path())))
+        .transpose()?;
+    Ok(Tracking::new(C, pin, events, eta))
+}
+
+fn summary(s: &Node, i: usize) -> Result<Tracking, Error> {
+    let path = || format!("tracking-summary.pin-summary[{i}]");
+    let pin = s.text_of("pin").ok_or_else(|| missing("pin", path()))?;
+    let mut events = Vec::new();
+    let kind = s.text_of("event-type");
+    match s.text_of("event-date-time") {
+        Some(when) => {
+            let local = when
+                .split_once(':')
+                .and_then(|(d, t)| compact_date_time(d, t))
+                .ok_or_else(|| bad_time(C, || format!("{}.event-date-time", path()), when))?;
+            let code = kind.unwrap_or("");
+            let mapping = kind.and_then(|k| C.lookup_parts(&["summary/", k]));
+            let description = s.text_of("event-description").unwrap_or("");
+            let event = Event::new(
+                Some(EventTime::new(local, None)),
+                code,
+                None,
+                description,
+                mapping,
+            );
+            events.push(event.at(location(s.text_of("event-location"), None, None)));
+        }
+        None if kind.is_some() => return Err(missing("event-date-time", path())),
+        None => {}
+    }
+    let eta = s
+        .text_of("expected-delivery-date")
+        .map(|d| date_window(d, || format!("{}.expected-delivery-date", path())))
+        .transpose()?;
+    Ok(Tracking::new(C, pin, events, eta))
+}
+
+fn date_window(s: &str, path: impl FnOnce() -> String) -> Result<EtaWindow, Error> {
+    let date = NaiveDate::parse_from_str(s, "%Y-%m-%d").map_err(|_| bad_time(C, path, s))?;
+    let (earliest, latest) = day_window(date);
+    Ok(EtaWindow {
+        earliest,
+        latest,
+        source: EtaSource::Carrier,
+    })
+}
+
+/// The fixed offset of a North American zone abbreviation as Canadian zones use
+/// it in the IANA tz database; other names (`ISRAEL`, empty) have none.
+fn zone_offset(name: &str) -> Option<FixedOffset> {
+    let minutes = match name.trim().to_ascii_uppercase().as_str() {
+        "NST" => -(3 * 60 + 30),
+        "NDT" => -(2 * 60 + 30),
+        "AST" => -4 * 60,
+        "ADT" => -3 * 60,
+        "EST" => -5 * 60,
+        "EDT" => -4 * 60,
+        "CST" => -6 * 60,
+        "CDT" => -5 * 60,
+        "MST" => -7 * 60,
+        "MDT" => -6 * 60,
+        "PST" => -8 * 60,
+        "PDT" => -7 * 60,
+        _ => return None,
+    };
+    FixedOffset::east_opt(minutes * 60)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn zone_names() {
+        assert_eq!(zone_offset("EST").unwrap().local_minus_utc(), -5 * 3600);
+        assert_eq!(zone_offset("ndt").unwrap().local_minus_utc(), -9000);
+        assert!(zone_offset("ISRAEL").is_none());
+        assert!(zone_offset("").is_none());
+    }
+}
