@@ -2,6 +2,7 @@
 
 use crate::carrier::{Carrier, Mapping};
 use crate::status::{EtaHint, Reason, Status, Substatus};
+use crate::tracking::Direction;
 use chrono::{DateTime, FixedOffset, NaiveDateTime, Utc};
 use serde::{Deserialize, Serialize};
 use std::borrow::Cow;
@@ -164,6 +165,10 @@ pub struct Event {
     /// Where it happened.
     #[serde(default, skip_serializing_if = "Location::is_empty")]
     pub location: Location,
+    /// Which way the parcel travels at this event: `return` from the event
+    /// that sends it back on (set by [`Tracking::refresh`](crate::Tracking::refresh)).
+    #[serde(default)]
+    pub direction: Direction,
 }
 
 impl Event {
@@ -187,6 +192,7 @@ impl Event {
             mapped: false,
             mapping_key: None,
             location: Location::default(),
+            direction: Direction::Forward,
         };
         if let Some(m) = mapping {
             e.apply(m);

@@ -28,23 +28,34 @@
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
 
+mod calendar;
 mod carrier;
 mod carriers;
 mod detect;
 mod error;
+mod eta;
 mod event;
 mod limits;
+mod order;
 pub mod status;
 mod table;
 mod tracking;
 
+pub use calendar::{easter_sunday, Calendar, Country, Holiday, UnknownCountry};
 pub use carrier::{Carrier, Mapping};
 pub use detect::{detect, Candidate};
 pub use error::{Category, Error};
+pub use eta::{
+    apply_hint, Basis, Eta, EtaSource, EtaWindow, Histogram, Lane, LaneStats, Prediction,
+    TransitModel,
+};
 pub use event::{Event, EventTime, Location};
 pub use limits::Limits;
+pub use order::{ActionBy, Order, OrderStatus, ParcelStatus};
 pub use status::{Action, EtaHint, Owner, Reason, Status, Substatus};
-pub use tracking::{EtaSource, EtaWindow, Tracking};
+pub use tracking::{
+    stall_threshold, Direction, Tracking, INFO_RECEIVED_STALL_DAYS, PICKUP_HOLD_DAYS,
+};
 
 /// Parses one tracking response body of `carrier`'s API into its trackings
 /// (one response can hold several shipments or pieces).

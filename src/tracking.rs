@@ -1,32 +1,97 @@
 //! [`Tracking`]: one parcel's timeline and its current state.
+//!
+//! A host polls a carrier or receives its webhooks again and again;
+//! [`Tracking::merge`] folds each new response into one timeline, and
+//! [`Tracking::refresh`] derives the state a shop shows: status, direction
+//! (forward or return), failed attempts, first scan, delivery, time at a
+//! pickup point and the ETA. Time-dependent answers (stalled, days late,
+//! time at the pickup point) take the `now` the caller passes: there is no
+//! hidden clock.
 
+use crate::calendar::{Calendar, Country};
 use crate::carrier::Carrier;
-use crate::event::{Event, EventTime};
+use crate::eta::{current_estimate, Eta, TransitModel};
+use crate::event::{Event, EventTime, Location};
 use crate::status::{EtaHint, Status, Substatus};
+use chrono::{DateTime, Duration, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 
-/// Where an ETA came from.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+use crate::eta::EtaWindow;
+
+/// Which way a parcel (or one of its events) travels.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
-pub enum EtaSource {
-    /// The carrier's own estimate, from the response.
-    Carrier,
-    /// Derived from an event's [`EtaHint`].
-    Hint,
-    /// Predicted from history.
-    Model,
+pub enum Direction {
+    /// From the shop to the customer.
+    #[default]
+    Forward,
+    /// Back to the shop: a parcel that failed forward, or a return label's
+    /// parcel sent by the customer.
+    Return,
 }
 
-/// An expected delivery window. A date-only estimate spans the whole day
-/// (00:00:00 to 23:59:59 local). An actual delivery time is never an estimate.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-pub struct EtaWindow {
-    /// Earliest expected delivery.
-    pub earliest: EventTime,
-    /// Latest expected delivery.
-    pub latest: EventTime,
-    /// Who made the estimate.
-    pub source: EtaSource,
+/// Business days without any event after which a tracking counts as stalled
+/// ([`Tracking::is_stalled`]), per carrier: how long that carrier usually goes
+/// between scans, with margin.
+///
+/// | carriers | business days |
+/// |---|---|
+/// | parcel networks and integrators that scan at every hub, usually daily: `ups`, `fedex`, `dhl_express`, `dhl_unified`, `dhl_parcel_de`, `dpd`, `gls`, `hermes_de`, `postnl`, `bpost`, `bring`, `inpost`, `colissimo`, `royal_mail`, `sendle`, `amazon_shipping`, `purolator` | 5 |
+/// | postal networks with fewer scans between acceptance and delivery office: `usps`, `la_poste`, `canada_post`, `australia_post` | 7 |
+/// | cross-border postal and consolidator flows with long unscanned legs (air freight, customs, handover to the destination post): `upu`, `landmark`, `dhl_ecommerce` | 10 |
+/// | any other carrier | 7 |
+///
+/// Before the carrier has the parcel (`info_received`) the threshold is
+/// [`INFO_RECEIVED_STALL_DAYS`]; at a pickup point it is the carrier's
+/// collection deadline plus the carrier's threshold, or, without a deadline,
+/// the carrier's threshold plus [`PICKUP_HOLD_DAYS`].
+pub fn stall_threshold(carrier: Carrier) -> u32 {
+    match carrier.as_str() {
+        "ups" | "fedex" | "dhl_express" | "dhl_unified" | "dhl_parcel_de" | "dpd" | "gls"
+        | "hermes_de" | "postnl" | "bpost" | "bring" | "inpost" | "colissimo" | "royal_mail"
+        | "sendle" | "amazon_shipping" | "purolator" => 5,
+        "usps" | "la_poste" | "canada_post" | "australia_post" => 7,
+        "upu" | "landmark" | "dhl_ecommerce" => 10,
+        _ => 7,
+    }
+}
+
+/// Business days a parcel may stay announced (`info_received`) before it
+/// counts as stalled: the shop has not handed it over.
+pub const INFO_RECEIVED_STALL_DAYS: u32 = 10;
+
+/// Business days a parcel usually waits at a pickup point before it goes back
+/// (7 to 14 calendar days at most carriers), used when the carrier gives no
+/// collection deadline.
+pub const PICKUP_HOLD_DAYS: u32 = 10;
+
+/// The country a carrier mostly delivers in, for its calendar when the
+/// tracking names no country.
+fn home_country(carrier: Carrier) -> Option<Country> {
+    Some(match carrier.as_str() {
+        "postnl" => Country::Nl,
+        "usps" => Country::Us,
+        "royal_mail" => Country::Gb,
+        "la_poste" | "colissimo" => Country::Fr,
+        "bring" => Country::No,
+        "inpost" => Country::Pl,
+        "dhl_parcel_de" | "hermes_de" => Country::De,
+        "sendle" | "australia_post" => Country::Au,
+        "canada_post" | "purolator" => Country::Ca,
+        "bpost" => Country::Be,
+        _ => return None,
+    })
+}
+
+/// A country as carriers write it, as an upper-case ISO alpha-2 code: two
+/// letters as given, or a code or name [`Country::from_code`] knows.
+pub(crate) fn country_code(s: &str) -> Option<String> {
+    let s = s.trim();
+    if s.len() == 2 && s.bytes().all(|b| b.is_ascii_alphabetic()) {
+        let up = s.to_ascii_uppercase();
+        return Some(if up == "UK" { "GB".to_string() } else { up });
+    }
+    Country::from_code(s).map(|c| c.as_str().to_string())
 }
 
 /// One parcel as the carrier reported it: events oldest first and the current
@@ -44,9 +109,54 @@ pub struct Tracking {
     /// The carrier's estimated delivery window, when it gave one.
     pub estimated_delivery: Option<EtaWindow>,
     /// When the parcel was delivered (time of the latest delivered event).
+    /// For a return label: when the return arrived at the shop.
     pub delivered_at: Option<EventTime>,
+    /// Which way the parcel travels now: `return` once it is on its way back
+    /// (or from the start for a return label).
+    #[serde(default)]
+    pub direction: Direction,
+    /// The host marked this tracking as a return label's: the customer sends
+    /// the parcel to the shop ([`Tracking::as_return_label`]).
+    #[serde(default)]
+    pub return_label: bool,
+    /// Failed delivery attempts (`attempt_failed` events; several on one day
+    /// count once).
+    #[serde(default)]
+    pub failed_attempts: u32,
+    /// The first event at which the carrier had the parcel (neither
+    /// `info_received` nor `cancelled`).
+    #[serde(default)]
+    pub first_scan_at: Option<EventTime>,
+    /// When the parcel became available at a pickup point, locker or office
+    /// (the start of the latest such stay).
+    #[serde(default)]
+    pub pickup_since: Option<EventTime>,
+    /// The carrier's deadline to collect the parcel there, when it gives one.
+    #[serde(default)]
+    pub pickup_deadline: Option<EventTime>,
+    /// The ETA history: the first estimate and the latest.
+    #[serde(default)]
+    pub eta: Eta,
+    /// Where the parcel was sent from, when the response or the host says.
+    #[serde(default)]
+    pub origin: Option<Location>,
+    /// Where the parcel goes, when the response or the host says.
+    #[serde(default)]
+    pub destination: Option<Location>,
     /// Every event of the body, mapped or not, oldest first.
     pub events: Vec<Event>,
+}
+
+/// Events are the same when code, reason code, time and place are.
+fn same_event(a: &Event, b: &Event) -> bool {
+    a.time == b.time
+        && a.code == b.code
+        && a.reason_code == b.reason_code
+        && a.location == b.location
+}
+
+fn order_key(e: &Event) -> Option<chrono::NaiveDateTime> {
+    e.time.map(|t| t.sort_key())
 }
 
 impl Tracking {
@@ -66,33 +176,80 @@ impl Tracking {
             substatus: Substatus::Unmapped,
             estimated_delivery,
             delivered_at: None,
+            direction: Direction::Forward,
+            return_label: false,
+            failed_attempts: 0,
+            first_scan_at: None,
+            pickup_since: None,
+            pickup_deadline: None,
+            eta: Eta::default(),
+            origin: None,
+            destination: None,
             events,
         };
         t.refresh();
+        if t.estimated_delivery.is_some() {
+            t.eta.carrier_as_of = t.latest_time();
+        }
         t
     }
 
-    /// Re-sorts the events and derives status, substatus and `delivered_at`
-    /// again. Call it after changing `events` by hand.
+    /// Marks this tracking as a return label's (the customer sends the parcel
+    /// to the shop) and derives the state again.
+    ///
+    /// Every event then has direction `return`, `in_transit` means on the way
+    /// to the shop, and `delivered` means **the return arrived** (status
+    /// stays `delivered`, `delivered_at` is its arrival). That differs from a
+    /// forward parcel that failed and came back: its arrival is
+    /// `return_to_sender / returned_to_shipper`. A shop tells "your return
+    /// arrived" (`return_label`, `delivered`) from "your parcel came back to
+    /// us" (`direction: return`, `returned_to_shipper`).
+    pub fn as_return_label(mut self) -> Self {
+        self.return_label = true;
+        self.refresh();
+        self
+    }
+
+    /// Re-sorts the events and derives status, substatus, direction,
+    /// `delivered_at`, failed attempts, first scan, pickup time and the
+    /// current ETA again. Call it after changing `events` by hand.
+    ///
+    /// The current ETA is the carrier's estimate moved by later events'
+    /// hints (see [`crate::apply_hint`]); there is none once the parcel is
+    /// terminal, on its way back, or waiting for the recipient (at a pickup
+    /// point, or an `awaiting_recipient` hint on the latest event), even when
+    /// the carrier still sends its old estimate.
     ///
     /// The return rule: once an event says the parcel goes back to the
-    /// shipper, a later "delivered" event is the arrival back at the shipper
-    /// (`return_to_sender / returned_to_shipper`), never a delivery.
+    /// shipper, it and every later event have direction `return`, and a later
+    /// "delivered" event is the arrival back at the shipper
+    /// (`return_to_sender / returned_to_shipper`), never a delivery. A return
+    /// label's events are all `return`, and its "delivered" stays delivered
+    /// (see [`Tracking::as_return_label`]).
     pub fn refresh(&mut self) {
-        self.events.sort_by_key(|e| e.time.map(|t| t.sort_key()));
+        self.events.sort_by_key(order_key);
         let mut returning = false;
         for e in &mut self.events {
-            if !e.mapped {
-                continue;
+            if e.mapped {
+                if e.status == Status::ReturnToSender {
+                    returning = true;
+                } else if returning && e.status == Status::Delivered {
+                    e.status = Status::ReturnToSender;
+                    e.substatus = Substatus::ReturnedToShipper;
+                    e.eta = EtaHint::Final;
+                }
             }
-            if e.status == Status::ReturnToSender {
-                returning = true;
-            } else if returning && e.status == Status::Delivered {
-                e.status = Status::ReturnToSender;
-                e.substatus = Substatus::ReturnedToShipper;
-                e.eta = EtaHint::Final;
-            }
+            e.direction = if returning || self.return_label {
+                Direction::Return
+            } else {
+                Direction::Forward
+            };
         }
+        self.direction = match self.events.last() {
+            Some(e) => e.direction,
+            None if self.return_label => Direction::Return,
+            None => Direction::Forward,
+        };
         let latest = self.events.iter().rev().find(|e| e.mapped);
         (self.status, self.substatus) = match latest {
             Some(e) => (e.status, e.substatus),
@@ -103,10 +260,325 @@ impl Tracking {
         } else {
             None
         };
+        self.derive_milestones();
+        // Only these hints count business days; skip finding the calendar
+        // otherwise (refresh runs on every parse).
+        let needs_calendar = self.events.iter().any(|e| {
+            e.mapped && matches!(e.eta, EtaHint::NextBusinessDay | EtaHint::Delayed { .. })
+        });
+        let calendar = if needs_calendar {
+            self.calendar()
+        } else {
+            Calendar::WEEKENDS_ONLY
+        };
+        let mut current = current_estimate(
+            &self.events,
+            self.estimated_delivery,
+            self.eta.carrier_as_of,
+            &calendar,
+        );
+        let gone_back = self.direction == Direction::Return && !self.return_label;
+        let waiting = self.current_event().is_some_and(|e| {
+            e.status == Status::AvailableForPickup || e.eta == EtaHint::AwaitingRecipient
+        });
+        if self.is_terminal() || gone_back || waiting {
+            current = None;
+        }
+        self.eta.current = current;
+        if self.eta.original.is_none() {
+            self.eta.original = self.estimated_delivery.or(current);
+        }
+    }
+
+    /// Failed attempts, first scan and pickup stay, from the sorted events.
+    fn derive_milestones(&mut self) {
+        let mut attempts = 0u32;
+        let mut last_attempt_day: Option<NaiveDate> = None;
+        let mut first_scan = None;
+        let mut pickup_since = None;
+        let mut at_pickup = false;
+        for e in self.events.iter().filter(|e| e.mapped) {
+            let day = e.time.map(|t| t.local.date());
+            if e.status == Status::AttemptFailed {
+                if day.is_none() || day != last_attempt_day {
+                    attempts += 1;
+                }
+                last_attempt_day = day;
+            }
+            if first_scan.is_none()
+                && !matches!(
+                    e.status,
+                    Status::Unknown | Status::InfoReceived | Status::Cancelled
+                )
+            {
+                first_scan = e.time;
+            }
+            if e.status == Status::AvailableForPickup {
+                if !at_pickup {
+                    pickup_since = e.time.or(pickup_since);
+                }
+                at_pickup = true;
+            } else {
+                at_pickup = false;
+            }
+        }
+        self.failed_attempts = attempts;
+        self.first_scan_at = first_scan;
+        self.pickup_since = pickup_since;
     }
 
     /// The latest mapped event, the one the current status comes from.
     pub fn current_event(&self) -> Option<&Event> {
         self.events.iter().rev().find(|e| e.mapped)
+    }
+
+    /// The time of the latest event that has one (mapped or not).
+    pub fn latest_time(&self) -> Option<EventTime> {
+        self.events.iter().rev().find_map(|e| e.time)
+    }
+
+    /// Folds a newer response for the same parcel into this timeline.
+    ///
+    /// - Identical events (same code, reason code, time and location) are
+    ///   kept once: the copy seen first stays, filled in from the newer one
+    ///   when it was unmapped or had no text.
+    /// - New events are placed by time, wherever they fall; nothing is
+    ///   dropped.
+    /// - Events with equal times keep their order: among themselves, the new
+    ///   events go right after the known event that precedes them in `newer`,
+    ///   or before the known event that follows them, or, with neither, after
+    ///   the known events of that time. So merging responses in any order
+    ///   gives the same timeline, except for distinct events with the very
+    ///   same time that never appear together in one response: those keep the
+    ///   order they arrived in.
+    /// - Merging the same response again changes nothing.
+    /// - The carrier's estimate of `newer` replaces this one when it has one;
+    ///   the first estimate ever seen stays `eta.original`. `pickup_deadline`,
+    ///   `origin` and `destination` take `newer`'s when it has them;
+    ///   `return_label` stays set once set. Carrier and tracking number stay
+    ///   this tracking's: the caller merges responses of one parcel.
+    ///
+    /// Then the state is derived again ([`Tracking::refresh`]).
+    pub fn merge(&mut self, newer: Tracking) {
+        // Pin this tracking's carrier estimate to the events it came with.
+        if self.estimated_delivery.is_some() && self.eta.carrier_as_of.is_none() {
+            self.eta.carrier_as_of = self.latest_time();
+        }
+        let mut out: Vec<Event> = Vec::with_capacity(self.events.len() + newer.events.len());
+        for e in std::mem::take(&mut self.events) {
+            if !out.iter().any(|o| same_event(o, &e)) {
+                out.push(e);
+            }
+        }
+        out.sort_by_key(order_key);
+        let mut newer_events = newer.events;
+        newer_events.sort_by_key(order_key);
+        let mut last_placed: Option<usize> = None;
+        for (j, e) in newer_events.iter().enumerate() {
+            let key = order_key(e);
+            let lo = out.partition_point(|o| order_key(o) < key);
+            let hi = out.partition_point(|o| order_key(o) <= key);
+            if let Some(k) = (lo..hi).find(|&k| out.get(k).is_some_and(|o| same_event(o, e))) {
+                if let Some(o) = out.get_mut(k) {
+                    if !o.mapped && e.mapped {
+                        *o = e.clone();
+                    } else if o.description.is_empty() {
+                        o.description.clone_from(&e.description);
+                    }
+                }
+                last_placed = Some(k);
+                continue;
+            }
+            let after_prev = last_placed
+                .filter(|&k| (lo..hi).contains(&k))
+                .map(|k| k + 1);
+            let before_next = || {
+                newer_events
+                    .iter()
+                    .skip(j + 1)
+                    .take_while(|n| order_key(n) == key)
+                    .find_map(|n| (lo..hi).find(|&k| out.get(k).is_some_and(|o| same_event(o, n))))
+            };
+            let pos = after_prev.or_else(before_next).unwrap_or(hi);
+            out.insert(pos, e.clone());
+            last_placed = Some(pos);
+        }
+        self.events = out;
+        if newer.estimated_delivery.is_some() {
+            self.estimated_delivery = newer.estimated_delivery;
+            self.eta.carrier_as_of = newer
+                .eta
+                .carrier_as_of
+                .or_else(|| newer_events.iter().rev().find_map(|e| e.time));
+        }
+        self.eta.original = self.eta.original.or(newer.eta.original);
+        self.pickup_deadline = newer.pickup_deadline.or(self.pickup_deadline);
+        self.origin = newer.origin.or(self.origin.take());
+        self.destination = newer.destination.or(self.destination.take());
+        self.return_label |= newer.return_label;
+        self.refresh();
+    }
+
+    /// No further movement is expected: delivered (also a return label's
+    /// arrival), back with the shipper, lost, disposed or cancelled. A stalled
+    /// (`expired`) tracking is not terminal: news may still come.
+    pub fn is_terminal(&self) -> bool {
+        self.current_event()
+            .map(|e| e.substatus)
+            .unwrap_or(self.substatus)
+            .is_terminal()
+    }
+
+    /// The origin country (upper-case ISO alpha-2): [`Tracking::origin`]'s,
+    /// else the first event's with a country.
+    pub fn origin_country(&self) -> Option<String> {
+        self.origin
+            .as_ref()
+            .and_then(|l| l.country.as_deref())
+            .or_else(|| {
+                self.events
+                    .iter()
+                    .find_map(|e| e.location.country.as_deref())
+            })
+            .and_then(country_code)
+    }
+
+    /// The destination country (upper-case ISO alpha-2): [`Tracking::destination`]'s,
+    /// else, once delivered, the delivery event's.
+    pub fn destination_country(&self) -> Option<String> {
+        self.destination
+            .as_ref()
+            .and_then(|l| l.country.as_deref())
+            .or_else(|| {
+                (self.status == Status::Delivered)
+                    .then(|| self.current_event())
+                    .flatten()
+                    .and_then(|e| e.location.country.as_deref())
+            })
+            .and_then(country_code)
+    }
+
+    /// The business-day calendar for this parcel: the destination country's,
+    /// else that of the latest event with a country, else the carrier's home
+    /// country, else weekends only.
+    pub fn calendar(&self) -> Calendar {
+        let country = self
+            .destination_country()
+            .and_then(|c| Country::from_code(&c))
+            .or_else(|| {
+                self.events
+                    .iter()
+                    .rev()
+                    .find_map(|e| e.location.country.as_deref().and_then(Country::from_code))
+            })
+            .or_else(|| home_country(self.carrier));
+        Calendar { country }
+    }
+
+    /// Business days without news after which this tracking counts as
+    /// stalled, given its current event (see [`stall_threshold`]).
+    pub fn stall_threshold(&self) -> u32 {
+        let gap = stall_threshold(self.carrier);
+        match self.current_event().map(|e| e.status) {
+            Some(Status::InfoReceived) => INFO_RECEIVED_STALL_DAYS.max(gap),
+            Some(Status::AvailableForPickup) if self.pickup_deadline.is_none() => {
+                gap + PICKUP_HOLD_DAYS
+            }
+            _ => gap,
+        }
+    }
+
+    /// No event came for longer than the carrier's usual gap, as of `now`
+    /// (business days of [`Tracking::calendar`] after the latest event's
+    /// day). Never for a terminal tracking or one without timed events. At a
+    /// pickup point with a collection deadline, the gap counts from the
+    /// deadline.
+    pub fn is_stalled(&self, now: DateTime<Utc>) -> bool {
+        if self.is_terminal() {
+            return false;
+        }
+        let Some(latest) = self.latest_time() else {
+            return false;
+        };
+        let mut since = latest.local.date();
+        if self.current_event().map(|e| e.status) == Some(Status::AvailableForPickup) {
+            if let Some(deadline) = self.pickup_deadline {
+                since = since.max(deadline.local.date());
+            }
+        }
+        let elapsed = self
+            .calendar()
+            .business_days_between(since, now.date_naive());
+        elapsed > i64::from(self.stall_threshold())
+    }
+
+    /// Sets status `expired / no_updates` when the tracking is stalled as of
+    /// `now` ([`Tracking::is_stalled`]), and returns whether it did. The next
+    /// [`Tracking::merge`] or [`Tracking::refresh`] derives the status from
+    /// the events again, so a new event revives it.
+    pub fn expire_if_stalled(&mut self, now: DateTime<Utc>) -> bool {
+        let stalled = self.is_stalled(now);
+        if stalled {
+            self.status = Status::Expired;
+            self.substatus = Substatus::NoUpdates;
+        }
+        stalled
+    }
+
+    /// How long the parcel waited (or has been waiting, as of `now`) at a
+    /// pickup point: from [`Tracking::pickup_since`] to the next event that
+    /// is not `available_for_pickup` (collected, returned, …), else to `now`.
+    pub fn time_at_pickup(&self, now: DateTime<Utc>) -> Option<Duration> {
+        let since = self.pickup_since?;
+        let end = self
+            .events
+            .iter()
+            .filter(|e| e.mapped)
+            .filter_map(|e| e.time.map(|t| (t, e.status)))
+            .find(|(t, s)| t.sort_key() > since.sort_key() && *s != Status::AvailableForPickup)
+            .map(|(t, _)| t.sort_key())
+            .unwrap_or(now.naive_utc());
+        Some(end - since.sort_key())
+    }
+
+    /// Calendar days late (negative: early) against `promised`, or, without
+    /// one, against the last day of the original estimate (`eta.original`).
+    ///
+    /// A delivered parcel counts its delivery day; one at a pickup point the
+    /// day it became available; one still under way the later of `today` and
+    /// its current estimate's last day. `None` without a reference date, and
+    /// for a parcel that will not be delivered (returned, lost, cancelled).
+    pub fn days_late(&self, promised: Option<NaiveDate>, today: NaiveDate) -> Option<i64> {
+        let reference = promised.or(self.eta.original.map(|w| w.last_date()))?;
+        let actual = if self.status == Status::Delivered {
+            self.delivered_at?.local.date()
+        } else if self.status == Status::AvailableForPickup {
+            self.pickup_since.map(|t| t.local.date()).unwrap_or(today)
+        } else if self.is_terminal() || self.direction == Direction::Return {
+            return None;
+        } else {
+            match self.eta.current {
+                Some(w) => w.last_date().max(today),
+                None => today,
+            }
+        };
+        Some(crate::eta::days_late(reference, actual))
+    }
+
+    /// Sets the model's prediction as the current estimate when neither the
+    /// carrier nor a hint gives one, and returns whether it did. Call it again
+    /// after each [`Tracking::merge`]: a merge derives the estimate from the
+    /// events again.
+    pub fn apply_model(&mut self, model: &TransitModel) -> bool {
+        if self.eta.current.is_some() {
+            return false;
+        }
+        match model.predict(self) {
+            Some(w) => {
+                self.eta.observe(Some(w));
+                true
+            }
+            None => false,
+        }
     }
 }
