@@ -31,8 +31,16 @@ const C: Carrier = Carrier::AmazonShipping;
 struct Body<'a> {
     #[serde(borrow)]
     payload: Option<TrackingResult<'a>>,
-    #[serde(borrow, flatten)]
-    result: TrackingResult<'a>,
+    // The result's fields at the top level (the bare form), listed rather than
+    // flattened, which would buffer the whole body.
+    #[serde(borrow, rename = "trackingId")]
+    tracking_id: Option<Str<'a>>,
+    #[serde(borrow, rename = "eventHistory")]
+    event_history: Option<Vec<TrackingEvent<'a>>>,
+    #[serde(borrow, rename = "promisedDeliveryDate")]
+    promised_delivery_date: Option<Str<'a>>,
+    #[serde(borrow)]
+    summary: Option<Summary<'a>>,
     #[serde(borrow, default)]
     errors: Vec<ApiError<'a>>,
 }
@@ -98,11 +106,20 @@ struct DetailCodes<'a> {
 }
 
 pub(crate) fn parse(body: &[u8]) -> Result<Vec<Tracking>, Error> {
-    let body: Body = json(C, body)?;
-    let (r, root) = match &body.payload {
+    let mut body: Body = json(C, body)?;
+    let (result, root) = match body.payload.take() {
         Some(p) => (p, "payload"),
-        None => (&body.result, "$"),
+        None => (
+            TrackingResult {
+                tracking_id: body.tracking_id.take(),
+                event_history: body.event_history.take(),
+                promised_delivery_date: body.promised_delivery_date.take(),
+                summary: body.summary.take(),
+            },
+            "$",
+        ),
     };
+    let r = &result;
     let Some(number) = text(&r.tracking_id) else {
         if let Some(e) = body.errors.first() {
             return Err(carrier_error(e));

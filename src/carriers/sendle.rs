@@ -39,11 +39,24 @@ struct Body<'a> {
     error: Option<Str<'a>>,
     #[serde(borrow)]
     error_description: Option<Str<'a>>,
-    /// Webhook payload: the event's own fields at the top level.
+    /// Webhook payload: the event's own fields at the top level (listed here
+    /// rather than flattened, which would buffer the whole body).
     #[serde(borrow)]
     sendle_reference: Option<Str<'a>>,
-    #[serde(borrow, flatten)]
-    webhook_event: TrackingEvent<'a>,
+    #[serde(borrow)]
+    event_type: Option<Str<'a>>,
+    #[serde(borrow)]
+    scan_time: Option<Str<'a>>,
+    #[serde(borrow)]
+    display_time: Option<Str<'a>>,
+    #[serde(borrow)]
+    description: Option<Str<'a>>,
+    #[serde(borrow)]
+    reason: Option<Str<'a>>,
+    #[serde(borrow)]
+    location: Option<Str<'a>>,
+    #[serde(borrow)]
+    location_data: Option<LocationData<'a>>,
 }
 
 #[derive(Deserialize)]
@@ -83,7 +96,16 @@ struct LocationData<'a> {
 }
 
 pub(crate) fn parse(body: &[u8]) -> Result<Vec<Tracking>, Error> {
-    let body: Body = json(C, body)?;
+    let mut body: Body = json(C, body)?;
+    let webhook_event = TrackingEvent {
+        event_type: body.event_type.take(),
+        scan_time: body.scan_time.take(),
+        display_time: body.display_time.take(),
+        description: body.description.take(),
+        reason: body.reason.take(),
+        location: body.location.take(),
+        location_data: body.location_data.take(),
+    };
     if let Some(events) = &body.tracking_events {
         let mut out = Vec::with_capacity(events.len());
         for (ei, e) in events.iter().enumerate() {
@@ -93,7 +115,7 @@ pub(crate) fn parse(body: &[u8]) -> Result<Vec<Tracking>, Error> {
         return Ok(vec![Tracking::new(C, "", out, eta)]);
     }
     if let Some(reference) = text(&body.sendle_reference) {
-        let e = event(&body.webhook_event, || "$".to_string())?;
+        let e = event(&webhook_event, || "$".to_string())?;
         return Ok(vec![Tracking::new(C, reference, vec![e], None)]);
     }
     Err(match (text(&body.error), text(&body.error_description)) {
