@@ -53,7 +53,7 @@ fn tracking(r: &Node, i: usize) -> Result<Tracking, Error> {
     let list = r.child("listEventInfoComp");
     let number = list
         .and_then(|l| l.text_of("skybillNumber"))
-        .or_else(|| r.find("skybillNumber").map(|n| n.text.as_str()))
+        .or_else(|| r.find("skybillNumber").map(|n| n.text.as_ref()))
         .unwrap_or("");
     let mut events = Vec::new();
     for (j, e) in list.iter().flat_map(|l| l.children("events")).enumerate() {

@@ -33,7 +33,7 @@ fn is(n: &Node, name: &str) -> bool {
 }
 
 /// All `data` descendants of `n` (self excluded) whose `name` is `name`.
-fn named<'n>(n: &'n Node, name: &str) -> Vec<&'n Node> {
+fn named<'n, 'a>(n: &'n Node<'a>, name: &str) -> Vec<&'n Node<'a>> {
     let mut all = Vec::new();
     for c in &n.children {
         c.find_all("data", &mut all);

@@ -44,7 +44,7 @@ pub(crate) fn parse(body: &[u8]) -> Result<Vec<Tracking>, Error> {
     }
     let number = root
         .find("parcelLabelNumber")
-        .map(|n| n.text.as_str())
+        .map(|n| n.text.as_ref())
         .unwrap_or("");
     let mut out = Vec::with_capacity(results.len());
     for (i, r) in results.iter().enumerate() {
@@ -63,8 +63,8 @@ pub(crate) fn parse(body: &[u8]) -> Result<Vec<Tracking>, Error> {
 
 fn fault(root: &Node) -> Option<Error> {
     if let Some(f) = root.find("Fault") {
-        let code = f.find("errorCode").map(|n| n.text.as_str());
-        let message = f.find("errorMessage").map(|n| n.text.as_str());
+        let code = f.find("errorCode").map(|n| n.text.as_ref());
+        let message = f.find("errorMessage").map(|n| n.text.as_ref());
         if let (Some(code), Some(message)) = (
             code.filter(|c| !c.is_empty()),
             message.filter(|m| !m.is_empty()),

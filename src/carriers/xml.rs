@@ -11,34 +11,57 @@
 use crate::{Carrier, Error};
 use quick_xml::events::Event as X;
 use quick_xml::Reader;
+use std::borrow::Cow;
 
 /// Deepest element nesting the reader accepts, whatever the caller's
 /// [`Limits`](crate::Limits) (which are checked before reading).
 pub(crate) const MAX_DEPTH: usize = 256;
 
-/// One element.
+/// One element. Names, attribute values and text borrow from the body unless
+/// they had to be unescaped or joined.
 #[derive(Debug, Default)]
-pub(crate) struct Node {
+pub(crate) struct Node<'a> {
     /// Local name (no prefix).
-    pub(crate) name: String,
+    pub(crate) name: &'a str,
     /// Attributes by local name, unescaped.
-    pub(crate) attrs: Vec<(String, String)>,
+    pub(crate) attrs: Vec<(&'a str, Cow<'a, str>)>,
     /// Concatenated direct text content, trimmed.
-    pub(crate) text: String,
+    pub(crate) text: Cow<'a, str>,
     /// Child elements in document order.
-    pub(crate) children: Vec<Node>,
+    pub(crate) children: Vec<Node<'a>>,
 }
 
-fn local(name: &[u8]) -> String {
+/// `part` as a slice of `body` when it lies inside it (quick-xml hands out
+/// slices of its input when nothing had to be unescaped).
+fn in_body<'a>(body: &'a [u8], part: &[u8]) -> Option<&'a [u8]> {
+    let start = (part.as_ptr() as usize).checked_sub(body.as_ptr() as usize)?;
+    body.get(start..start.checked_add(part.len())?)
+}
+
+/// A text piece borrowed from `body` when possible.
+fn borrow<'a>(body: &'a [u8], piece: Cow<'_, str>) -> Cow<'a, str> {
+    match piece {
+        Cow::Borrowed(s) => {
+            match in_body(body, s.as_bytes()).and_then(|b| std::str::from_utf8(b).ok()) {
+                Some(b) => Cow::Borrowed(b),
+                None => Cow::Owned(s.to_string()),
+            }
+        }
+        Cow::Owned(s) => Cow::Owned(s),
+    }
+}
+
+/// The local part of a qualified name, borrowed from `body`.
+fn local<'a>(body: &'a [u8], name: &[u8]) -> Option<&'a str> {
     let name = match name.iter().rposition(|b| *b == b':') {
         Some(i) => &name[i + 1..],
         None => name,
     };
-    String::from_utf8_lossy(name).into_owned()
+    std::str::from_utf8(in_body(body, name)?).ok()
 }
 
 /// Reads `body` into its root element.
-pub(crate) fn parse(carrier: Carrier, body: &[u8]) -> Result<Node, Error> {
+pub(crate) fn parse(carrier: Carrier, body: &[u8]) -> Result<Node<'_>, Error> {
     let body = body.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(body);
     let mut reader = Reader::from_reader(body);
     reader.config_mut().trim_text(false);
@@ -54,13 +77,13 @@ pub(crate) fn parse(carrier: Carrier, body: &[u8]) -> Result<Node, Error> {
             .read_event()
             .map_err(|e| syntax(&reader, e.to_string()))?;
         match ev {
-            X::Start(e) | X::Empty(e) if root.is_some() => {
-                let _ = e;
+            X::Start(_) | X::Empty(_) if root.is_some() => {
                 return Err(syntax(&reader, "content after the root element".into()));
             }
             X::Start(ref e) | X::Empty(ref e) => {
+                let bad_name = || syntax(&reader, "element name is not UTF-8".into());
                 let mut node = Node {
-                    name: local(e.name().as_ref()),
+                    name: local(body, e.name().as_ref()).ok_or_else(bad_name)?,
                     ..Node::default()
                 };
                 for a in e.attributes() {
@@ -68,7 +91,8 @@ pub(crate) fn parse(carrier: Carrier, body: &[u8]) -> Result<Node, Error> {
                     let v = a
                         .unescape_value()
                         .map_err(|err| syntax(&reader, err.to_string()))?;
-                    node.attrs.push((local(a.key.as_ref()), v.into_owned()));
+                    let key = local(body, a.key.as_ref()).ok_or_else(bad_name)?;
+                    node.attrs.push((key, borrow(body, v)));
                 }
                 if matches!(ev, X::Empty(_)) {
                     close(&mut stack, &mut root, node);
@@ -87,16 +111,17 @@ pub(crate) fn parse(carrier: Carrier, body: &[u8]) -> Result<Node, Error> {
                 let mut node = stack
                     .pop()
                     .ok_or_else(|| syntax(&reader, "unexpected closing tag".into()))?;
-                let trimmed = node.text.trim();
-                if trimmed.len() != node.text.len() {
-                    node.text = trimmed.to_string();
-                }
+                node.text = match node.text {
+                    Cow::Borrowed(t) => Cow::Borrowed(t.trim()),
+                    Cow::Owned(t) if t.trim().len() != t.len() => Cow::Owned(t.trim().to_string()),
+                    owned => owned,
+                };
                 close(&mut stack, &mut root, node);
             }
             X::Text(t) => {
                 if let Some(top) = stack.last_mut() {
                     let s = t.decode().map_err(|e| syntax(&reader, e.to_string()))?;
-                    top.text.push_str(&s);
+                    append(&mut top.text, borrow(body, s));
                 } else if !t.iter().all(|b| b.is_ascii_whitespace()) {
                     return Err(syntax(&reader, "text outside the root element".into()));
                 }
@@ -104,7 +129,7 @@ pub(crate) fn parse(carrier: Carrier, body: &[u8]) -> Result<Node, Error> {
             X::CData(t) => {
                 if let Some(top) = stack.last_mut() {
                     let s = t.decode().map_err(|e| syntax(&reader, e.to_string()))?;
-                    top.text.push_str(&s);
+                    append(&mut top.text, borrow(body, s));
                 }
             }
             X::GeneralRef(r) => {
@@ -126,21 +151,18 @@ pub(crate) fn parse(carrier: Carrier, body: &[u8]) -> Result<Node, Error> {
                     Err(e) => return Err(syntax(&reader, e.to_string())),
                 };
                 if let Some(top) = stack.last_mut() {
-                    top.text.push(c);
+                    top.text.to_mut().push(c);
                 }
             }
             X::Eof => break,
             X::Decl(_) | X::PI(_) | X::Comment(_) | X::DocType(_) => {}
         }
     }
-    if !stack.is_empty() {
+    if let Some(open) = stack.last() {
         return Err(Error::Xml {
             carrier,
             position: body.len() as u64,
-            message: format!(
-                "unexpected end of input inside <{}>",
-                stack.last().map(|n| n.name.as_str()).unwrap_or("")
-            ),
+            message: format!("unexpected end of input inside <{}>", open.name),
         });
     }
     root.ok_or_else(|| Error::Xml {
@@ -150,28 +172,37 @@ pub(crate) fn parse(carrier: Carrier, body: &[u8]) -> Result<Node, Error> {
     })
 }
 
-fn close(stack: &mut [Node], root: &mut Option<Node>, node: Node) {
+/// Appends a text piece, staying borrowed while there is only one.
+fn append<'a>(text: &mut Cow<'a, str>, piece: Cow<'a, str>) {
+    if text.is_empty() {
+        *text = piece;
+    } else {
+        text.to_mut().push_str(&piece);
+    }
+}
+
+fn close<'a>(stack: &mut [Node<'a>], root: &mut Option<Node<'a>>, node: Node<'a>) {
     match stack.last_mut() {
         Some(parent) => parent.children.push(node),
         None => *root = Some(node),
     }
 }
 
-impl Node {
+impl<'a> Node<'a> {
     /// The first child element named `name`.
-    pub(crate) fn child(&self, name: &str) -> Option<&Node> {
+    pub(crate) fn child(&self, name: &str) -> Option<&Node<'a>> {
         self.children.iter().find(|c| c.name == name)
     }
 
     /// All child elements named `name`.
-    pub(crate) fn children<'s>(&'s self, name: &'s str) -> impl Iterator<Item = &'s Node> + 's {
+    pub(crate) fn children<'s>(&'s self, name: &'s str) -> impl Iterator<Item = &'s Node<'a>> + 's {
         self.children.iter().filter(move |c| c.name == name)
     }
 
     /// The text of the first child named `name`, `None` when absent or empty.
     pub(crate) fn text_of(&self, name: &str) -> Option<&str> {
         self.child(name)
-            .map(|c| c.text.as_str())
+            .map(|c| c.text.as_ref())
             .filter(|t| !t.is_empty())
     }
 
@@ -179,13 +210,13 @@ impl Node {
     pub(crate) fn attr(&self, name: &str) -> Option<&str> {
         self.attrs
             .iter()
-            .find(|(k, _)| k == name)
+            .find(|(k, _)| *k == name)
             .map(|(_, v)| v.trim())
             .filter(|v| !v.is_empty())
     }
 
     /// The first descendant (depth first, self included) named `name`.
-    pub(crate) fn find(&self, name: &str) -> Option<&Node> {
+    pub(crate) fn find(&self, name: &str) -> Option<&Node<'a>> {
         if self.name == name {
             return Some(self);
         }
@@ -193,7 +224,7 @@ impl Node {
     }
 
     /// All descendants (depth first, self included) named `name`.
-    pub(crate) fn find_all<'s>(&'s self, name: &str, out: &mut Vec<&'s Node>) {
+    pub(crate) fn find_all<'s>(&'s self, name: &str, out: &mut Vec<&'s Node<'a>>) {
         if self.name == name {
             out.push(self);
         }
