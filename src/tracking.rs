@@ -148,11 +148,14 @@ pub struct Tracking {
 }
 
 /// Events are the same when code, reason code, time and place are.
+/// The same carrier event seen twice: same code, reason code, time and place
+/// (and, for carriers that send text only, the same text).
 fn same_event(a: &Event, b: &Event) -> bool {
     a.time == b.time
         && a.code == b.code
         && a.reason_code == b.reason_code
         && a.location == b.location
+        && (!a.code.is_empty() || a.description == b.description)
 }
 
 fn order_key(e: &Event) -> Option<chrono::NaiveDateTime> {

@@ -205,16 +205,36 @@ fn limits_are_enforced_with_clear_messages() {
 }
 
 /// Where each carrier's events sit in its body, for counting them without the
-/// parser: JSON arrays under these keys, or XML elements with these names.
+/// parser: JSON arrays (or single objects) under these keys, or XML elements
+/// with these local names (`name@attr=value` matches an attribute too).
+/// Carriers whose parsers add a documented summary event (GLS's parcel status,
+/// Hermes' current status) or keep only reached milestones (DPD) are not
+/// counted here; their tests assert their events one by one.
 fn event_keys(carrier: Carrier) -> Option<(&'static str, &'static [&'static str])> {
     Some(match carrier.as_str() {
         // The Track API's activities, or one Track Alert webhook event.
         "ups" => ("json", &["activity", "activityStatus"]),
         "fedex" => ("json", &["scanEvents"]),
         "usps" => ("json", &["trackingEvents"]),
-        "dhl_unified" => ("json", &["events"]),
+        // (Australia Post repeats an article's events under `consignment[]`,
+        // which is read only when a result has no articles: not counted.)
+        "dhl_unified" | "dhl_express" => ("json", &["events"]),
         // PostNL: the event list, or else the statuses (see src/carriers/postnl.rs).
         "postnl" => ("json", &["Event"]),
+        "la_poste" | "colissimo" => ("json", &["event"]),
+        "bring" => ("json", &["eventSet"]),
+        "inpost" => ("json", &["tracking_details"]),
+        "sendle" => ("json", &["tracking_events"]),
+        "amazon_shipping" => ("json", &["eventHistory"]),
+        "parcel_one" => ("json", &["TrackingEvents"]),
+        "royal_mail" => ("json", &["events"]),
+        "dhl_parcel_de" => ("xml", &["data@name=piece-event"]),
+        "purolator" => ("xml", &["Scan"]),
+        "landmark" => ("xml", &["Event"]),
+        "tnt" => ("xml", &["StatusData"]),
+        "bpost" => ("xml", &["stateInfo"]),
+        "chronopost" => ("xml", &["events"]),
+        "canada_post" => ("xml", &["occurrence"]),
         _ => return None,
     })
 }
@@ -240,6 +260,38 @@ fn count_json(v: &serde_json::Value, keys: &[&str]) -> usize {
     }
 }
 
+fn count_xml(body: &[u8], keys: &[&str]) -> usize {
+    use quick_xml::events::Event;
+    let mut reader = quick_xml::Reader::from_reader(body);
+    let mut n = 0;
+    loop {
+        match reader.read_event() {
+            Ok(Event::Start(e)) | Ok(Event::Empty(e)) => {
+                let name = e.local_name();
+                let name = std::str::from_utf8(name.as_ref()).unwrap_or("");
+                for k in keys {
+                    let (el, attr) = match k.split_once('@') {
+                        Some((el, a)) => (el, a.split_once('=')),
+                        None => (*k, None),
+                    };
+                    let attr_ok = attr.is_none_or(|(an, av)| {
+                        e.attributes().flatten().any(|a| {
+                            a.key.local_name().as_ref() == an.as_bytes()
+                                && a.value.as_ref() == av.as_bytes()
+                        })
+                    });
+                    if name == el && attr_ok {
+                        n += 1;
+                    }
+                }
+            }
+            Ok(Event::Eof) | Err(_) => break,
+            Ok(_) => {}
+        }
+    }
+    n
+}
+
 #[test]
 fn no_event_is_lost() {
     let mut checked = 0;
@@ -254,7 +306,7 @@ fn no_event_is_lost() {
         };
         let mut expected = match kind {
             "json" => count_json(&serde_json::from_slice(&body).unwrap(), keys),
-            _ => unreachable!(),
+            _ => count_xml(&body, keys),
         };
         if carrier == Carrier::Postnl && expected == 0 {
             // Without an event list the statuses are the events.
@@ -263,8 +315,15 @@ fn no_event_is_lost() {
                 &["OldStatus", "Status"],
             );
         }
-        assert_eq!(out, expected, "{}", path.display());
+        // A body without an event list gives one event per tracking from its
+        // current status (documented per parser); nothing else is added.
+        let summary_only = expected == 0 && out == trackings.len();
+        assert!(
+            out == expected || summary_only,
+            "{}: {out} events out, {expected} in the body",
+            path.display()
+        );
         checked += 1;
     }
-    assert!(checked >= 9);
+    assert!(checked >= 60, "{checked}");
 }
