@@ -183,7 +183,7 @@ pub(crate) fn current_estimate(
                 pending = None;
             }
         }
-        if !e.mapped {
+        if !e.is_known() {
             continue;
         }
         if let Some(t) = e.time {
@@ -447,7 +447,7 @@ fn postal_prefix(code: &str, len: usize) -> Option<String> {
 fn arrival_in_destination<'a>(t: &'a Tracking, destination: Option<&str>) -> Option<&'a Event> {
     let mut elsewhere = false;
     for e in t.events.iter().filter(|e| e.time.is_some()) {
-        if e.mapped
+        if e.is_known()
             && matches!(
                 e.substatus,
                 Substatus::ArrivedInDestinationCountry
@@ -550,7 +550,7 @@ impl TransitModel {
                 t.events
                     .iter()
                     .rev()
-                    .find(|e| e.mapped && e.status == Status::Delivered)
+                    .find(|e| e.is_known() && e.status == Status::Delivered)
             })
             .flatten();
         let dest_loc = t

@@ -159,6 +159,11 @@ pub struct Event {
     /// Whether the code was found in the carrier's table. Unmapped events are
     /// `unknown/unmapped` and never override a known status.
     pub mapped: bool,
+    /// Whether the normalized fields come from the carrier's text (by
+    /// [`classify`](crate::classify)) because its code was absent or unmapped.
+    /// Such events count for the current status; `mapped` stays `false`.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub classified: bool,
     /// The key of the mapping row used (e.g. `status/011`), when mapped.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub mapping_key: Option<Cow<'static, str>>,
@@ -190,6 +195,7 @@ impl Event {
             reason: None,
             eta: EtaHint::None,
             mapped: false,
+            classified: false,
             mapping_key: None,
             location: Location::default(),
             direction: Direction::Forward,
@@ -227,6 +233,12 @@ impl Event {
         self.eta = m.eta();
         self.mapped = true;
         self.mapping_key = Some(Cow::Borrowed(m.code()));
+    }
+
+    /// Whether the event's meaning is known: mapped from its code, or
+    /// classified from its text.
+    pub fn is_known(&self) -> bool {
+        self.mapped || self.classified
     }
 
     /// Sets the location.

@@ -36,9 +36,12 @@ mod error;
 mod eta;
 mod event;
 mod limits;
+pub mod message;
+pub mod notify;
 mod order;
 pub mod status;
 mod table;
+pub mod text;
 mod tracking;
 
 pub use calendar::{easter_sunday, Calendar, Country, Holiday, UnknownCountry};
@@ -51,8 +54,17 @@ pub use eta::{
 };
 pub use event::{Event, EventTime, Location};
 pub use limits::Limits;
+pub use message::{
+    message, message_with, notification_message, notification_message_with, CustomerMessage,
+    Locale, MessageOptions,
+};
+pub use notify::{
+    notifications, notifications_with, CustomerStep, DelayCause, Notification, NotificationData,
+    NotificationKind, NotifyOptions, Urgency,
+};
 pub use order::{ActionBy, Order, OrderStatus, ParcelStatus};
 pub use status::{Action, EtaHint, Owner, Reason, Status, Substatus};
+pub use text::{classify, Lang};
 pub use tracking::{
     stall_threshold, Direction, Tracking, INFO_RECEIVED_STALL_DAYS, PICKUP_HOLD_DAYS,
 };

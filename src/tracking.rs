@@ -102,7 +102,8 @@ pub struct Tracking {
     pub carrier: Carrier,
     /// The tracking number, as the carrier returned it.
     pub tracking_number: String,
-    /// Current status: from the latest mapped event (unknown if none is mapped).
+    /// Current status: from the latest event whose meaning is known (mapped, or
+    /// classified from its text); unknown if there is none.
     pub status: Status,
     /// Current substatus.
     pub substatus: Substatus,
@@ -233,7 +234,7 @@ impl Tracking {
         self.events.sort_by_key(order_key);
         let mut returning = false;
         for e in &mut self.events {
-            if e.mapped {
+            if e.is_known() {
                 if e.status == Status::ReturnToSender {
                     returning = true;
                 } else if returning && e.status == Status::Delivered {
@@ -253,7 +254,7 @@ impl Tracking {
             None if self.return_label => Direction::Return,
             None => Direction::Forward,
         };
-        let latest = self.events.iter().rev().find(|e| e.mapped);
+        let latest = self.events.iter().rev().find(|e| e.is_known());
         (self.status, self.substatus) = match latest {
             Some(e) => (e.status, e.substatus),
             None => (Status::Unknown, Substatus::Unmapped),
@@ -267,7 +268,7 @@ impl Tracking {
         // Only these hints count business days; skip finding the calendar
         // otherwise (refresh runs on every parse).
         let needs_calendar = self.events.iter().any(|e| {
-            e.mapped && matches!(e.eta, EtaHint::NextBusinessDay | EtaHint::Delayed { .. })
+            e.is_known() && matches!(e.eta, EtaHint::NextBusinessDay | EtaHint::Delayed { .. })
         });
         let calendar = if needs_calendar {
             self.calendar()
@@ -300,7 +301,7 @@ impl Tracking {
         let mut first_scan = None;
         let mut pickup_since = None;
         let mut at_pickup = false;
-        for e in self.events.iter().filter(|e| e.mapped) {
+        for e in self.events.iter().filter(|e| e.is_known()) {
             let day = e.time.map(|t| t.local.date());
             if e.status == Status::AttemptFailed {
                 if day.is_none() || day != last_attempt_day {
@@ -332,7 +333,7 @@ impl Tracking {
 
     /// The latest mapped event, the one the current status comes from.
     pub fn current_event(&self) -> Option<&Event> {
-        self.events.iter().rev().find(|e| e.mapped)
+        self.events.iter().rev().find(|e| e.is_known())
     }
 
     /// The time of the latest event that has one (mapped or not).
@@ -536,7 +537,7 @@ impl Tracking {
         let end = self
             .events
             .iter()
-            .filter(|e| e.mapped)
+            .filter(|e| e.is_known())
             .filter_map(|e| e.time.map(|t| (t, e.status)))
             .find(|(t, s)| t.sort_key() > since.sort_key() && *s != Status::AvailableForPickup)
             .map(|(t, _)| t.sort_key())

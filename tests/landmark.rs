@@ -79,14 +79,16 @@ fn attempted_then_failed_delivery() {
 }
 
 #[test]
-fn latest_status_without_event_code_is_unmapped() {
+fn latest_status_without_event_code_is_read_from_its_text() {
     let t = &parse("latest_status_only.xml")[0];
     assert_eq!(t.events.len(), 1);
     let e = &t.events[0];
     assert_eq!(e.code, "");
     assert!(!e.mapped);
     assert_eq!(e.description, "Item available for pickup");
-    assert_eq!(t.status, Status::Unknown);
+    // No code to look up: the classifier reads the text.
+    assert!(e.classified);
+    assert_eq!(t.status, Status::AvailableForPickup);
 }
 
 #[test]

@@ -35,8 +35,60 @@ mod parcel_one;
 mod purolator;
 mod tnt;
 
-/// Dispatches to the carrier's parser.
+/// Dispatches to the carrier's parser, then reads the text of events whose
+/// code was absent or unmapped (see [`classify_unmapped`]).
 pub(crate) fn parse(carrier: Carrier, body: &[u8]) -> Result<Vec<Tracking>, Error> {
+    let mut trackings = parse_format(carrier, body)?;
+    for t in &mut trackings {
+        if classify_unmapped(carrier, t) {
+            t.refresh();
+        }
+    }
+    Ok(trackings)
+}
+
+/// The language carriers write their event texts in, as a hint for the
+/// classifier (`None`: several or English).
+fn text_language(carrier: Carrier) -> Option<crate::Lang> {
+    use crate::Lang;
+    Some(match carrier {
+        Carrier::DhlParcelDe | Carrier::HermesDe => Lang::De,
+        Carrier::Postnl => Lang::Nl,
+        Carrier::LaPoste | Carrier::Colissimo | Carrier::Chronopost => Lang::Fr,
+        Carrier::Inpost => Lang::Pl,
+        _ => return None,
+    })
+}
+
+/// Gives events without a mapped code the meaning of their text, when the
+/// classifier is sure; they are marked `classified`. Returns whether any was.
+fn classify_unmapped(carrier: Carrier, t: &mut Tracking) -> bool {
+    use crate::{EtaHint, Status};
+    let lang = text_language(carrier);
+    let mut any = false;
+    for e in t
+        .events
+        .iter_mut()
+        .filter(|e| !e.mapped && !e.description.trim().is_empty())
+    {
+        if let Some((status, substatus, _confidence)) = crate::classify(&e.description, lang) {
+            e.status = status;
+            e.substatus = substatus;
+            e.eta = match status {
+                Status::OutForDelivery => EtaHint::SameDay,
+                Status::AvailableForPickup => EtaHint::AwaitingRecipient,
+                Status::Delivered | Status::Cancelled => EtaHint::Final,
+                _ => EtaHint::None,
+            };
+            e.classified = true;
+            any = true;
+        }
+    }
+    any
+}
+
+/// The format parser of `carrier`.
+fn parse_format(carrier: Carrier, body: &[u8]) -> Result<Vec<Tracking>, Error> {
     match carrier {
         Carrier::Ups => ups::parse(body),
         Carrier::Fedex => fedex::parse(body),

@@ -1,0 +1,473 @@
+//! Customer messages: every catalog is complete, every text fills in, and
+//! dates read naturally in each locale.
+
+use chrono::{NaiveDate, NaiveDateTime};
+use serde_json::Value;
+use std::collections::BTreeSet;
+use wismo::{
+    message, message_with, notification_message, notification_message_with, Carrier, CustomerStep,
+    DelayCause, EtaHint, EtaSource, EtaWindow, Event, EventTime, Locale, Location, MessageOptions,
+    Notification, NotificationData, NotificationKind, Reason, Status, Substatus, Tracking, Urgency,
+};
+
+const PLACEHOLDERS: &[&str] = &["carrier", "place", "eta", "until", "days", "promised"];
+
+fn catalog(locale: Locale) -> Value {
+    let path = format!(
+        "{}/src/locales/{}.json",
+        env!("CARGO_MANIFEST_DIR"),
+        locale.as_str()
+    );
+    let text = std::fs::read_to_string(&path).unwrap();
+    serde_json::from_str(&text).unwrap_or_else(|e| panic!("{path}: {e}"))
+}
+
+fn keys(v: &Value, section: &str) -> BTreeSet<String> {
+    v[section]
+        .as_object()
+        .unwrap_or_else(|| panic!("no section `{section}`"))
+        .keys()
+        .cloned()
+        .collect()
+}
+
+fn expect(names: impl IntoIterator<Item = &'static str>) -> BTreeSet<String> {
+    names.into_iter().map(str::to_string).collect()
+}
+
+/// Every string in the catalog with its path.
+fn strings(v: &Value, path: &str, out: &mut Vec<(String, String)>) {
+    match v {
+        Value::String(s) => out.push((path.to_string(), s.clone())),
+        Value::Array(a) => {
+            for (i, x) in a.iter().enumerate() {
+                strings(x, &format!("{path}[{i}]"), out);
+            }
+        }
+        Value::Object(o) => {
+            for (k, x) in o {
+                strings(x, &format!("{path}.{k}"), out);
+            }
+        }
+        _ => panic!("{path}: unexpected value {v}"),
+    }
+}
+
+fn placeholders(s: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut rest = s;
+    while let Some(open) = rest.find('{') {
+        let close = rest[open..]
+            .find('}')
+            .map(|c| open + c)
+            .expect("unclosed `{`");
+        out.push(rest[open + 1..close].to_string());
+        rest = &rest[close + 1..];
+    }
+    out
+}
+
+#[test]
+fn every_locale_has_a_text_for_everything() {
+    let statuses = expect(Status::ALL.iter().map(|s| s.as_str()));
+    let substatuses = expect(Substatus::ALL.iter().map(|s| s.as_str()));
+    let reasons = expect(Reason::ALL.iter().map(|s| s.as_str()));
+    let kinds = expect(NotificationKind::ALL.iter().map(|s| s.as_str()));
+    let steps = expect(CustomerStep::ALL.iter().map(|s| s.as_str()));
+    for &locale in Locale::ALL {
+        let c = catalog(locale);
+        let l = locale.as_str();
+        assert_eq!(c["locale"], l, "{l}: locale field");
+        assert_eq!(keys(&c, "status"), statuses, "{l}: status");
+        assert_eq!(keys(&c, "substatus"), substatuses, "{l}: substatus");
+        assert_eq!(keys(&c, "reason"), reasons, "{l}: reason");
+        assert_eq!(keys(&c, "notification"), kinds, "{l}: notification");
+        assert_eq!(keys(&c, "step"), steps, "{l}: step");
+        assert_eq!(
+            keys(&c, "delay"),
+            expect(["eta_moved", "past_promised_date"]),
+            "{l}: delay"
+        );
+        let d = &c["dates"];
+        assert_eq!(d["weekdays"].as_array().unwrap().len(), 7, "{l}: weekdays");
+        assert_eq!(d["months"].as_array().unwrap().len(), 12, "{l}: months");
+        if let Some(on) = d.get("weekdays_on") {
+            assert_eq!(on.as_array().unwrap().len(), 7, "{l}: weekdays_on");
+        }
+        for entry in ["status", "notification"] {
+            for (k, e) in c[entry].as_object().unwrap() {
+                assert!(
+                    e["title"].is_string() && e["body"].is_string(),
+                    "{l}: {entry}.{k}"
+                );
+            }
+        }
+        let mut all = Vec::new();
+        strings(&c, l, &mut all);
+        for (path, s) in &all {
+            assert!(!s.trim().is_empty(), "{path}: empty text");
+            assert_eq!(s.trim(), s, "{path}: stray spaces");
+            assert!(!s.contains("  "), "{path}: double space");
+            for p in placeholders(s) {
+                let ok = if path.contains(".dates.") {
+                    ["w", "d", "m", "w1", "d1", "m1", "w2", "d2", "m2"].contains(&p.as_str())
+                } else {
+                    PLACEHOLDERS.contains(&p.as_str())
+                };
+                assert!(ok, "{path}: unknown placeholder {{{p}}} in `{s}`");
+            }
+        }
+        let text = |p: &str| {
+            all.iter()
+                .find(|(k, _)| k == &format!("{l}.{p}"))
+                .map(|(_, v)| v.clone())
+                .unwrap_or_else(|| panic!("{l}.{p} missing"))
+        };
+        assert!(text("phrases.eta").contains("{eta}"), "{l}: phrases.eta");
+        assert!(
+            text("phrases.deadline").contains("{until}"),
+            "{l}: phrases.deadline"
+        );
+        assert!(
+            text("delay.eta_moved").contains("{eta}"),
+            "{l}: delay.eta_moved"
+        );
+        assert!(
+            text("notification.stalled.body").contains("{days}"),
+            "{l}: stalled"
+        );
+        for p in ["dates.on", "dates.until", "dates.date"] {
+            let t = text(p);
+            assert!(t.contains("{d}") && t.contains("{m}"), "{l}.{p}");
+        }
+        let between = text("dates.between");
+        assert!(between.contains("{d1}") && between.contains("{d2}") && between.contains("{m2}"));
+        for (k, v) in c["substatus"].as_object().unwrap() {
+            if let Some(place) = v.get("place") {
+                assert!(
+                    place.as_str().unwrap().contains("{place}"),
+                    "{l}: substatus.{k}.place"
+                );
+            }
+        }
+    }
+}
+
+fn at(s: &str) -> EventTime {
+    EventTime::new(
+        NaiveDateTime::parse_from_str(s, "%Y-%m-%d %H:%M").unwrap(),
+        None,
+    )
+}
+
+fn day(s: &str) -> NaiveDate {
+    NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
+}
+
+fn event(time: &str, sub: Substatus) -> Event {
+    let mut e = Event::new(Some(at(time)), "X", None, "carrier text", None);
+    e.status = sub.status();
+    e.substatus = sub;
+    e.mapped = true;
+    e
+}
+
+fn in_transit(eta: Option<EtaWindow>) -> Tracking {
+    Tracking::new(
+        Carrier::Ups,
+        "1Z999AA10123456784",
+        vec![event("2026-05-11 18:00", Substatus::PickedUp)],
+        eta,
+    )
+}
+
+#[test]
+fn eta_reads_naturally() {
+    let one = |d: &str| Some(EtaWindow::day(day(d), EtaSource::Carrier));
+    let span = |a: &str, b: &str| Some(EtaWindow::dates(day(a), day(b), EtaSource::Carrier));
+    let today = |d: &str| MessageOptions {
+        today: Some(day(d)),
+    };
+    let cases: &[(Locale, Option<EtaWindow>, MessageOptions, &str)] = &[
+        (
+            Locale::En,
+            one("2026-05-12"),
+            today("2026-05-12"),
+            "It should arrive today.",
+        ),
+        (
+            Locale::En,
+            one("2026-05-13"),
+            today("2026-05-12"),
+            "It should arrive tomorrow.",
+        ),
+        (
+            Locale::En,
+            one("2026-05-14"),
+            today("2026-05-12"),
+            "It should arrive on Thursday 14 May.",
+        ),
+        (
+            Locale::En,
+            one("2026-05-14"),
+            MessageOptions::default(),
+            "It should arrive on Thursday 14 May.",
+        ),
+        (
+            Locale::En,
+            span("2026-05-14", "2026-05-16"),
+            MessageOptions::default(),
+            "It should arrive between Thursday 14 May and Saturday 16 May.",
+        ),
+        (
+            Locale::De,
+            one("2026-05-14"),
+            MessageOptions::default(),
+            "Ihr Paket kommt voraussichtlich am Donnerstag, 14. Mai.",
+        ),
+        (
+            Locale::De,
+            one("2026-05-13"),
+            today("2026-05-12"),
+            "Ihr Paket kommt voraussichtlich morgen.",
+        ),
+        (
+            Locale::Nl,
+            one("2026-05-14"),
+            MessageOptions::default(),
+            "Je pakket wordt op donderdag 14 mei verwacht.",
+        ),
+        (
+            Locale::Fr,
+            one("2026-05-01"),
+            MessageOptions::default(),
+            "Livraison prévue le vendredi 1er mai.",
+        ),
+        (
+            Locale::Fr,
+            one("2026-05-12"),
+            today("2026-05-12"),
+            "Livraison prévue aujourd'hui.",
+        ),
+        (
+            Locale::Sv,
+            one("2026-05-14"),
+            MessageOptions::default(),
+            "Paketet väntas komma fram torsdag den 14 maj.",
+        ),
+        (
+            Locale::Es,
+            span("2026-05-14", "2026-05-16"),
+            MessageOptions::default(),
+            "Está previsto que llegue entre el jueves 14 de mayo y el sábado 16 de mayo.",
+        ),
+        (
+            Locale::It,
+            one("2026-05-14"),
+            MessageOptions::default(),
+            "La consegna è prevista per giovedì 14 maggio.",
+        ),
+        (
+            Locale::Pl,
+            one("2026-05-13"),
+            MessageOptions::default(),
+            "Przewidywany termin dostawy: w środę, 13 maja.",
+        ),
+        (
+            Locale::Pl,
+            span("2026-05-14", "2026-05-16"),
+            MessageOptions::default(),
+            "Przewidywany termin dostawy: między 14 maja a 16 maja.",
+        ),
+        (
+            Locale::Da,
+            one("2026-05-14"),
+            MessageOptions::default(),
+            "Pakken forventes leveret torsdag den 14. maj.",
+        ),
+        (
+            Locale::Nb,
+            one("2026-05-14"),
+            MessageOptions::default(),
+            "Pakken er ventet levert torsdag 14. mai.",
+        ),
+    ];
+    for (locale, eta, opts, want) in cases {
+        let t = in_transit(*eta);
+        let m = message_with(&t, *locale, opts);
+        assert!(
+            m.body.ends_with(want),
+            "{locale}: `{}` should end with `{want}`",
+            m.body
+        );
+    }
+}
+
+#[test]
+fn tracking_message_in_each_locale() {
+    let t = in_transit(Some(EtaWindow::day(day("2026-05-14"), EtaSource::Carrier)));
+    let m = message(&t, Locale::En);
+    assert_eq!(m.title, "Your parcel is on its way");
+    assert_eq!(
+        m.body,
+        "UPS has collected your parcel. It should arrive on Thursday 14 May."
+    );
+    assert_eq!(m.action, None);
+    let m = message(&t, Locale::De);
+    assert_eq!(m.title, "Ihr Paket ist unterwegs");
+    assert_eq!(
+        m.body,
+        "UPS hat Ihr Paket abgeholt. Ihr Paket kommt voraussichtlich am Donnerstag, 14. Mai."
+    );
+}
+
+#[test]
+fn pickup_notice_names_the_place_and_deadline() {
+    let n = Notification {
+        kind: NotificationKind::AvailableForPickup,
+        urgency: Urgency::Important,
+        milestone: "available_for_pickup".into(),
+        data: data(Substatus::AtPickupPoint),
+    };
+    let m = notification_message(&n, Locale::En);
+    assert_eq!(m.title, "Your parcel is ready to collect");
+    assert_eq!(
+        m.body,
+        "Your parcel is waiting at Primera Centrum, Utrecht. Please collect it by Tuesday 19 May."
+    );
+    assert_eq!(
+        m.action.as_deref(),
+        Some("Bring your ID or pickup code when you collect it.")
+    );
+    let m = notification_message(&n, Locale::Nl);
+    assert_eq!(
+        m.body,
+        "Je pakket ligt klaar bij Primera Centrum, Utrecht. Haal het uiterlijk dinsdag 19 mei op."
+    );
+    let m = notification_message(&n, Locale::Pl);
+    assert!(m.body.ends_with("Odbierz ją do 19 maja."), "{}", m.body);
+}
+
+fn data(sub: Substatus) -> NotificationData {
+    NotificationData {
+        carrier: Carrier::Postnl,
+        tracking_number: "3SABC123".into(),
+        status: sub.status(),
+        substatus: sub,
+        reason: None,
+        time: Some(at("2026-05-12 11:00")),
+        place: Some(Location {
+            name: Some("Primera Centrum".into()),
+            city: Some("Utrecht".into()),
+            ..Location::default()
+        }),
+        carrier_text: Some("Zending afgeleverd".into()),
+        eta: Some(EtaWindow::day(day("2026-05-15"), EtaSource::Carrier)),
+        previous_eta: Some(EtaWindow::day(day("2026-05-13"), EtaSource::Carrier)),
+        promised: Some(day("2026-05-13")),
+        delay: Some(DelayCause::EtaMoved),
+        pickup_deadline: Some(at("2026-05-19 18:00")),
+        attempts: 1,
+        next_step: Some(CustomerStep::Collect),
+        silent_days: Some(6),
+    }
+}
+
+#[test]
+fn every_text_fills_in_everywhere() {
+    let reasons = [None, Some(Reason::Weather), Some(Reason::IdRequired)];
+    for &locale in Locale::ALL {
+        for &sub in Substatus::ALL {
+            for reason in reasons {
+                let mut e = event("2026-05-12 10:00", sub);
+                e.reason = reason;
+                e.location.city = Some("Utrecht".into());
+                e.eta = EtaHint::None;
+                let mut t = Tracking::new(
+                    Carrier::DhlParcelDe,
+                    "00340434161094015902",
+                    vec![event("2026-05-11 09:00", Substatus::PickedUp), e],
+                    Some(EtaWindow::day(day("2026-05-14"), EtaSource::Carrier)),
+                );
+                t.pickup_deadline = Some(at("2026-05-19 18:00"));
+                for m in [
+                    message(&t, locale),
+                    message_with(
+                        &t,
+                        locale,
+                        &MessageOptions {
+                            today: Some(day("2026-05-14")),
+                        },
+                    ),
+                ] {
+                    check(&m, &format!("{locale} {sub} {reason:?}"));
+                }
+            }
+            for &kind in NotificationKind::ALL {
+                for step in [None, Some(CustomerStep::PayDuties)] {
+                    for cause in [DelayCause::EtaMoved, DelayCause::PastPromisedDate] {
+                        let mut d = data(sub);
+                        d.next_step = step;
+                        d.delay = Some(cause);
+                        d.reason = Some(Reason::Strike);
+                        let n = Notification {
+                            kind,
+                            urgency: Urgency::Info,
+                            milestone: kind.as_str().into(),
+                            data: d,
+                        };
+                        let m = notification_message(&n, locale);
+                        check(&m, &format!("{locale} {kind:?} {sub}"));
+                        let mut bare = n.clone();
+                        bare.data.place = None;
+                        bare.data.eta = None;
+                        bare.data.pickup_deadline = None;
+                        bare.data.reason = None;
+                        let m =
+                            notification_message_with(&bare, locale, &MessageOptions::default());
+                        check(&m, &format!("{locale} {kind:?} {sub} (bare)"));
+                    }
+                }
+            }
+        }
+    }
+}
+
+fn check(m: &wismo::CustomerMessage, what: &str) {
+    for s in [Some(&m.title), Some(&m.body), m.action.as_ref()]
+        .into_iter()
+        .flatten()
+    {
+        assert!(
+            !s.contains('{') && !s.contains('}'),
+            "{what}: unfilled `{s}`"
+        );
+        assert!(!s.trim().is_empty(), "{what}: empty");
+        assert!(!s.contains("  "), "{what}: double space in `{s}`");
+    }
+    assert!(!m.title.is_empty() && !m.body.is_empty(), "{what}");
+}
+
+#[test]
+fn locale_tags() {
+    assert_eq!(Locale::from_tag("de-CH"), Some(Locale::De));
+    assert_eq!(Locale::from_tag("nl_BE"), Some(Locale::Nl));
+    assert_eq!(Locale::from_tag("no"), Some(Locale::Nb));
+    assert_eq!(Locale::from_tag("nn-NO"), Some(Locale::Nb));
+    assert_eq!(Locale::from_tag("EN"), Some(Locale::En));
+    assert_eq!(Locale::from_tag("pt-BR"), None);
+    assert_eq!("sv".parse::<Locale>().unwrap(), Locale::Sv);
+    assert!("xx".parse::<Locale>().is_err());
+    assert_eq!(serde_json::to_string(&Locale::Nb).unwrap(), "\"nb\"");
+}
+
+#[test]
+fn messages_serialize() {
+    let t = in_transit(None);
+    let m = message(&t, Locale::Fr);
+    let json = serde_json::to_string(&m).unwrap();
+    assert_eq!(
+        serde_json::from_str::<wismo::CustomerMessage>(&json).unwrap(),
+        m
+    );
+}
