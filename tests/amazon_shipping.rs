@@ -1,14 +1,12 @@
 //! Hand-written facts for the Amazon Shipping v2 getTracking fixtures
 //! (`tests/fixtures/amazon_shipping/`).
 
+mod common;
+
 use wismo::{Carrier, Category, Reason, Status, Substatus, Tracking};
 
 fn body(fixture: &str) -> Vec<u8> {
-    let path = format!(
-        "{}/tests/fixtures/amazon_shipping/{fixture}",
-        env!("CARGO_MANIFEST_DIR")
-    );
-    std::fs::read(path).unwrap()
+    common::fixture("amazon_shipping", fixture)
 }
 
 fn parse(fixture: &str) -> Vec<Tracking> {

@@ -1,13 +1,14 @@
 //! Hand-written facts for the Bring Tracking API v2 and Event Cast webhook
 //! fixtures (`tests/fixtures/bring/`).
 
+mod common;
+
 use wismo::{Carrier, Category, EtaHint, Status, Substatus, Tracking};
 
 const C: Carrier = Carrier::Bring;
 
 fn fixture(name: &str) -> Vec<u8> {
-    let path = format!("{}/tests/fixtures/bring/{name}", env!("CARGO_MANIFEST_DIR"));
-    std::fs::read(path).unwrap()
+    common::fixture("bring", name)
 }
 
 fn parse(name: &str) -> Vec<Tracking> {

@@ -1,16 +1,14 @@
 //! Hand-written facts for the MyDHL API (DHL Express) tracking fixtures
 //! (`tests/fixtures/dhl_express/`).
 
+mod common;
+
 use wismo::{Carrier, Category, Reason, Status, Substatus, Tracking};
 
 const C: Carrier = Carrier::DhlExpress;
 
 fn fixture(name: &str) -> Vec<u8> {
-    let path = format!(
-        "{}/tests/fixtures/dhl_express/{name}",
-        env!("CARGO_MANIFEST_DIR")
-    );
-    std::fs::read(path).unwrap()
+    common::fixture("dhl_express", name)
 }
 
 fn parse(name: &str) -> Vec<Tracking> {

@@ -1,16 +1,14 @@
 //! Hand-written facts for the DHL Parcel DE Sendungsverfolgung XML fixtures
 //! (`tests/fixtures/dhl_parcel_de/`).
 
+mod common;
+
 use wismo::{Carrier, Category, Reason, Status, Substatus, Tracking};
 
 const C: Carrier = Carrier::DhlParcelDe;
 
 fn fixture(name: &str) -> Vec<u8> {
-    let path = format!(
-        "{}/tests/fixtures/dhl_parcel_de/{name}",
-        env!("CARGO_MANIFEST_DIR")
-    );
-    std::fs::read(path).unwrap()
+    common::fixture("dhl_parcel_de", name)
 }
 
 fn parse(name: &str) -> Vec<Tracking> {

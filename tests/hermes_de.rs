@@ -1,16 +1,14 @@
 //! Hand-written facts for the Hermes Germany HSI Shipment Info API fixtures
 //! (`tests/fixtures/hermes_de/`).
 
+mod common;
+
 use wismo::{Carrier, Category, Reason, Status, Substatus, Tracking};
 
 const C: Carrier = Carrier::HermesDe;
 
 fn fixture(name: &str) -> Vec<u8> {
-    let path = format!(
-        "{}/tests/fixtures/hermes_de/{name}",
-        env!("CARGO_MANIFEST_DIR")
-    );
-    std::fs::read(path).unwrap()
+    common::fixture("hermes_de", name)
 }
 
 fn parse(name: &str) -> Vec<Tracking> {

@@ -1,14 +1,12 @@
 //! Hand-written facts for the InPost ShipX tracking fixtures
 //! (`tests/fixtures/inpost/`).
 
+mod common;
+
 use wismo::{Carrier, Category, Status, Substatus, Tracking};
 
 fn body(fixture: &str) -> Vec<u8> {
-    let path = format!(
-        "{}/tests/fixtures/inpost/{fixture}",
-        env!("CARGO_MANIFEST_DIR")
-    );
-    std::fs::read(path).unwrap()
+    common::fixture("inpost", fixture)
 }
 
 fn parse(fixture: &str) -> Vec<Tracking> {

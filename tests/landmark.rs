@@ -1,16 +1,14 @@
 //! Hand-written facts for the Landmark Global Track API fixtures
 //! (`tests/fixtures/landmark/`).
 
+mod common;
+
 use wismo::{Carrier, Category, Status, Substatus, Tracking};
 
 const C: Carrier = Carrier::Landmark;
 
 fn fixture(name: &str) -> Vec<u8> {
-    let path = format!(
-        "{}/tests/fixtures/landmark/{name}",
-        env!("CARGO_MANIFEST_DIR")
-    );
-    std::fs::read(path).unwrap()
+    common::fixture("landmark", name)
 }
 
 fn parse(name: &str) -> Vec<Tracking> {

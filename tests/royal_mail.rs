@@ -1,14 +1,12 @@
 //! Hand-written facts for the Royal Mail Tracking API v2 fixtures
 //! (`tests/fixtures/royal_mail/`).
 
+mod common;
+
 use wismo::{Carrier, Category, Reason, Status, Substatus, Tracking};
 
 fn body(fixture: &str) -> Vec<u8> {
-    let path = format!(
-        "{}/tests/fixtures/royal_mail/{fixture}",
-        env!("CARGO_MANIFEST_DIR")
-    );
-    std::fs::read(path).unwrap()
+    common::fixture("royal_mail", fixture)
 }
 
 fn parse(fixture: &str) -> Vec<Tracking> {

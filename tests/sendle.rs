@@ -1,13 +1,11 @@
 //! Hand-written facts for the Sendle tracking fixtures (`tests/fixtures/sendle/`).
 
+mod common;
+
 use wismo::{Carrier, Category, Reason, Status, Substatus, Tracking};
 
 fn body(fixture: &str) -> Vec<u8> {
-    let path = format!(
-        "{}/tests/fixtures/sendle/{fixture}",
-        env!("CARGO_MANIFEST_DIR")
-    );
-    std::fs::read(path).unwrap()
+    common::fixture("sendle", fixture)
 }
 
 fn parse(fixture: &str) -> Vec<Tracking> {

@@ -10,7 +10,7 @@
 //! Errors are RFC 7807 problem objects (`status`, `title`, `detail`).
 
 use super::{iso_time_or_date, json, text, Str};
-use crate::{Carrier, Error, EtaSource, EtaWindow, Event, Location, Tracking};
+use crate::{Carrier, Error, EtaWindow, Event, Location, Tracking};
 use serde::Deserialize;
 
 const C: Carrier = Carrier::DhlUnified;
@@ -173,15 +173,6 @@ fn eta(s: &Shipment<'_>) -> Option<EtaWindow> {
     let through = frame
         .and_then(|f| text(&f.estimated_through))
         .and_then(iso_time_or_date);
-    let single = text(&s.estimated_time_of_delivery).and_then(iso_time_or_date);
-    let (earliest, latest) = match (from, through, single) {
-        (Some(f), Some(t), _) => (f, t),
-        (Some(t), None, _) | (None, Some(t), _) | (None, None, Some(t)) => (t, t),
-        (None, None, None) => return None,
-    };
-    Some(EtaWindow {
-        earliest,
-        latest,
-        source: EtaSource::Carrier,
-    })
+    let single = || text(&s.estimated_time_of_delivery).and_then(iso_time_or_date);
+    super::carrier_eta(from, through).or_else(|| super::carrier_eta(single(), None))
 }

@@ -7,7 +7,7 @@
 //! `ESTIMATED_DELIVERY` entry of `dateAndTimes` (never `ACTUAL_DELIVERY`).
 
 use super::{iso_time, iso_time_or_date, json, location, text, Str};
-use crate::{Carrier, Error, EtaSource, EtaWindow, Event, Tracking};
+use crate::{Carrier, Error, EtaWindow, Event, Tracking};
 use serde::Deserialize;
 
 const C: Carrier = Carrier::Fedex;
@@ -208,22 +208,13 @@ fn eta(r: &TrackResult<'_>) -> Option<EtaWindow> {
         ),
         None => (None, None),
     };
-    let (earliest, latest) = match (begins, ends) {
-        (Some(b), Some(e)) => (b, e),
-        (Some(t), None) | (None, Some(t)) => (t, t),
-        (None, None) => {
-            let t = r
-                .date_and_times
-                .iter()
-                .find(|d| text(&d.kind) == Some("ESTIMATED_DELIVERY"))
-                .and_then(|d| text(&d.date_time))
-                .and_then(iso_time_or_date)?;
-            (t, t)
-        }
-    };
-    Some(EtaWindow {
-        earliest,
-        latest,
-        source: EtaSource::Carrier,
+    super::carrier_eta(begins, ends).or_else(|| {
+        let t = r
+            .date_and_times
+            .iter()
+            .find(|d| text(&d.kind) == Some("ESTIMATED_DELIVERY"))
+            .and_then(|d| text(&d.date_time))
+            .and_then(iso_time_or_date);
+        super::carrier_eta(t, None)
     })
 }

@@ -379,6 +379,24 @@ pub(crate) fn compact_date_time(date: &str, time: &str) -> Option<NaiveDateTime>
     Some(date.and_time(t))
 }
 
+/// The carrier's ETA from the two ends of its window; one end alone is a
+/// point window; neither is no ETA.
+pub(crate) fn carrier_eta(
+    from: Option<EventTime>,
+    to: Option<EventTime>,
+) -> Option<crate::EtaWindow> {
+    let (earliest, latest) = match (from, to) {
+        (Some(f), Some(t)) => (f, t),
+        (Some(t), None) | (None, Some(t)) => (t, t),
+        (None, None) => return None,
+    };
+    Some(crate::EtaWindow {
+        earliest,
+        latest,
+        source: crate::EtaSource::Carrier,
+    })
+}
+
 /// A whole-day window for a date-only estimate.
 pub(crate) fn day_window(date: NaiveDate) -> (EventTime, EventTime) {
     let end = NaiveTime::from_hms_opt(23, 59, 59).unwrap_or(NaiveTime::MIN);

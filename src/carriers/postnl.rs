@@ -10,7 +10,7 @@
 //! (month first).
 
 use super::{iso_time_or_date, json, one_or_many, text, Str};
-use crate::{Carrier, Error, EtaSource, EtaWindow, Event, EventTime, Tracking};
+use crate::{Carrier, Error, EtaWindow, Event, EventTime, Tracking};
 use chrono::NaiveDateTime;
 use serde::Deserialize;
 
@@ -183,16 +183,5 @@ fn eta(e: Option<&Expectation<'_>>) -> Option<EtaWindow> {
             .or_else(|| iso_time_or_date(s))
     };
     let e = e?;
-    let from = read(text(&e.eta_from));
-    let to = read(text(&e.eta_to));
-    let (earliest, latest) = match (from, to) {
-        (Some(f), Some(t)) => (f, t),
-        (Some(t), None) | (None, Some(t)) => (t, t),
-        (None, None) => return None,
-    };
-    Some(EtaWindow {
-        earliest,
-        latest,
-        source: EtaSource::Carrier,
-    })
+    super::carrier_eta(read(text(&e.eta_from)), read(text(&e.eta_to)))
 }
