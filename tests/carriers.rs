@@ -214,3 +214,23 @@ fn ups_track_alert_webhooks() {
         "2024-04-22T09:12:30+05:00"
     );
 }
+
+#[test]
+fn dhl_ecommerce_through_the_unified_api() {
+    let t = &parse(
+        Carrier::DhlEcommerce,
+        "dhl_ecommerce/delivered_via_usps.json",
+    )[0];
+    assert_eq!(t.carrier, Carrier::DhlEcommerce);
+    assert_eq!(t.tracking_number, "GM2951173225174494");
+    assert_eq!(t.events.len(), 4);
+    assert!(t.events.iter().all(|e| e.mapped));
+    assert_eq!(t.events[1].mapping_key.as_deref(), Some("ecommerce/220"));
+    assert_eq!(t.status, Status::Delivered);
+    let e = wismo::parse(
+        Carrier::DhlEcommerce,
+        b"{\"title\":\"No result found\",\"status\":404}",
+    )
+    .unwrap_err();
+    assert_eq!(e.carrier(), Some(Carrier::DhlEcommerce));
+}

@@ -218,7 +218,7 @@ fn event_keys(carrier: Carrier) -> Option<(&'static str, &'static [&'static str]
         "usps" => ("json", &["trackingEvents"]),
         // (Australia Post repeats an article's events under `consignment[]`,
         // which is read only when a result has no articles: not counted.)
-        "dhl_unified" | "dhl_express" => ("json", &["events"]),
+        "dhl_unified" | "dhl_ecommerce" | "dhl_express" => ("json", &["events"]),
         // PostNL: the event list, or else the statuses (see src/carriers/postnl.rs).
         "postnl" => ("json", &["Event"]),
         "la_poste" | "colissimo" => ("json", &["event"]),

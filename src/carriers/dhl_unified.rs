@@ -13,8 +13,6 @@ use super::{iso_time_or_date, json, text, Str};
 use crate::{Carrier, Error, EtaWindow, Event, Location, Tracking};
 use serde::Deserialize;
 
-const C: Carrier = Carrier::DhlUnified;
-
 #[derive(Deserialize)]
 struct Body<'a> {
     #[serde(borrow)]
@@ -89,17 +87,19 @@ struct Address<'a> {
     address_locality: Option<Str<'a>>,
 }
 
-pub(crate) fn parse(body: &[u8]) -> Result<Vec<Tracking>, Error> {
-    let body: Body = json(C, body)?;
+/// Parses a Unified API body for `c`: `dhl_unified`, or `dhl_ecommerce`
+/// (DHL eCommerce answers through the same API, with its own table).
+pub(crate) fn parse_for(c: Carrier, body: &[u8]) -> Result<Vec<Tracking>, Error> {
+    let body: Body = json(c, body)?;
     let Some(shipments) = body.shipments else {
         return Err(match (text(&body.title), text(&body.detail)) {
             (None, None) => Error::MissingField {
-                carrier: C,
+                carrier: c,
                 field: "shipments",
                 path: "$".into(),
             },
             (title, detail) => Error::CarrierError {
-                carrier: C,
+                carrier: c,
                 code: body.status.map(|s| s.to_string()),
                 message: [title, detail]
                     .into_iter()
@@ -117,7 +117,7 @@ pub(crate) fn parse(body: &[u8]) -> Result<Vec<Tracking>, Error> {
             Some(Id::Number(n)) => n.to_string(),
             _ => {
                 return Err(Error::MissingField {
-                    carrier: C,
+                    carrier: c,
                     field: "id",
                     path: path(),
                 })
@@ -126,31 +126,36 @@ pub(crate) fn parse(body: &[u8]) -> Result<Vec<Tracking>, Error> {
         let service = text(&s.service).unwrap_or("");
         let mut events = Vec::with_capacity(s.events.len());
         for (ei, e) in s.events.iter().enumerate() {
-            events.push(event(service, e, || format!("{}.events[{ei}]", path()))?);
+            events.push(event(c, service, e, || format!("{}.events[{ei}]", path()))?);
         }
-        out.push(Tracking::new(C, number, events, eta(s)));
+        out.push(Tracking::new(c, number, events, eta(s)));
     }
     Ok(out)
 }
 
-fn event(service: &str, e: &ShipmentEvent<'_>, path: impl Fn() -> String) -> Result<Event, Error> {
+fn event(
+    c: Carrier,
+    service: &str,
+    e: &ShipmentEvent<'_>,
+    path: impl Fn() -> String,
+) -> Result<Event, Error> {
     let ts = text(&e.timestamp).ok_or_else(|| Error::MissingField {
-        carrier: C,
+        carrier: c,
         field: "timestamp",
         path: path(),
     })?;
     let time = iso_time_or_date(ts)
-        .ok_or_else(|| super::bad_time(C, || format!("{}.timestamp", path()), ts))?;
+        .ok_or_else(|| super::bad_time(c, || format!("{}.timestamp", path()), ts))?;
     let status = text(&e.status);
     let detailed = text(&e.status_detailed);
     let category = text(&e.status_code);
     let in_service = |code: Option<&str>| {
         code.filter(|_| !service.is_empty())
-            .and_then(|c| C.lookup_parts(&[service, "/", c]))
+            .and_then(|code| c.lookup_parts(&[service, "/", code]))
     };
     let mapping = in_service(status)
         .or_else(|| in_service(detailed))
-        .or_else(|| category.and_then(|c| C.lookup_parts(&["status/", c])));
+        .or_else(|| category.and_then(|code| c.lookup_parts(&["status/", code])));
     let code = detailed.or(status).or(category).unwrap_or("");
     let description = text(&e.description).or(status).unwrap_or("");
     let loc = e

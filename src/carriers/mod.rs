@@ -93,7 +93,7 @@ fn parse_format(carrier: Carrier, body: &[u8]) -> Result<Vec<Tracking>, Error> {
         Carrier::Ups => ups::parse(body),
         Carrier::Fedex => fedex::parse(body),
         Carrier::Usps => usps::parse(body),
-        Carrier::DhlUnified => dhl_unified::parse(body),
+        Carrier::DhlUnified | Carrier::DhlEcommerce => dhl_unified::parse_for(carrier, body),
         Carrier::Postnl => postnl::parse(body),
         Carrier::DhlExpress => dhl_express::parse(body),
         Carrier::Gls => gls::parse(body),
