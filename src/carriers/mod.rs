@@ -34,6 +34,10 @@ mod dpd;
 mod parcel_one;
 mod purolator;
 mod tnt;
+// parse-d: SmartKargo, Teleship, Spring
+mod smartkargo;
+mod spring;
+mod teleship;
 
 /// Dispatches to the carrier's parser, then reads the text of events whose
 /// code was absent or unmapped (see [`classify_unmapped`]).
@@ -115,6 +119,9 @@ fn parse_format(carrier: Carrier, body: &[u8]) -> Result<Vec<Tracking>, Error> {
         Carrier::Tnt => tnt::parse(body),
         Carrier::Chronopost => chronopost::parse(body),
         Carrier::Landmark => landmark::parse(body),
+        Carrier::Smartkargo => smartkargo::parse(body),
+        Carrier::Teleship => teleship::parse(body),
+        Carrier::Spring => spring::parse(body),
         other => Err(Error::Unsupported { carrier: other }),
     }
 }
