@@ -21,7 +21,7 @@
 //! carrier's promise (never the delivery itself). Error answers are `{"errors":
 //! [{"code", "message", "details"}]}` ([`Error::CarrierError`]).
 
-use super::{iso_time, iso_time_or_date, json, location, text, Str};
+use super::{iso_time, iso_time_or_date, json, text, Place, Str};
 use crate::{Carrier, Error, EtaSource, EtaWindow, Event, Tracking};
 use serde::Deserialize;
 
@@ -72,21 +72,11 @@ struct TrackingEvent<'a> {
     #[serde(borrow, rename = "eventCode")]
     event_code: Option<Str<'a>>,
     #[serde(borrow)]
-    location: Option<EventLocation<'a>>,
+    location: Option<Place<'a>>,
     #[serde(borrow, rename = "eventTime")]
     event_time: Option<Str<'a>>,
     #[serde(borrow, rename = "shipmentType")]
     shipment_type: Option<Str<'a>>,
-}
-
-#[derive(Deserialize)]
-struct EventLocation<'a> {
-    #[serde(borrow)]
-    city: Option<Str<'a>>,
-    #[serde(borrow, rename = "postalCode")]
-    postal_code: Option<Str<'a>>,
-    #[serde(borrow, rename = "countryCode")]
-    country_code: Option<Str<'a>>,
 }
 
 #[derive(Deserialize)]
@@ -189,11 +179,7 @@ fn event(e: &TrackingEvent<'_>, path: impl Fn() -> String) -> Result<Event, Erro
         iso_time(ts).ok_or_else(|| super::bad_time(C, || format!("{}.eventTime", path()), ts))?;
     let code = text(&e.event_code).unwrap_or("");
     let mapping = (!code.is_empty()).then(|| C.lookup(code)).flatten();
-    let loc = e
-        .location
-        .as_ref()
-        .map(|l| location(text(&l.city), text(&l.postal_code), text(&l.country_code)))
-        .unwrap_or_default();
+    let loc = e.location.as_ref().map(Place::location).unwrap_or_default();
     Ok(Event::new(Some(time), code, None, "", mapping).at(loc))
 }
 

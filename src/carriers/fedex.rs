@@ -6,7 +6,7 @@
 //! 8601 with offset. The ETA is `estimatedDeliveryTimeWindow`, else the
 //! `ESTIMATED_DELIVERY` entry of `dateAndTimes` (never `ACTUAL_DELIVERY`).
 
-use super::{iso_time, iso_time_or_date, json, location, text, Str};
+use super::{iso_time, iso_time_or_date, json, text, Place, Str};
 use crate::{Carrier, Error, EtaWindow, Event, Tracking};
 use serde::Deserialize;
 
@@ -77,17 +77,7 @@ struct ScanEvent<'a> {
     #[serde(borrow, rename = "derivedStatusCode")]
     derived_status_code: Option<Str<'a>>,
     #[serde(borrow, rename = "scanLocation")]
-    scan_location: Option<ScanLocation<'a>>,
-}
-
-#[derive(Deserialize)]
-struct ScanLocation<'a> {
-    #[serde(borrow)]
-    city: Option<Str<'a>>,
-    #[serde(borrow, rename = "postalCode")]
-    postal_code: Option<Str<'a>>,
-    #[serde(borrow, rename = "countryCode")]
-    country_code: Option<Str<'a>>,
+    scan_location: Option<Place<'a>>,
 }
 
 #[derive(Deserialize)]
@@ -184,7 +174,7 @@ fn scan_event(e: &ScanEvent<'_>, path: impl Fn() -> String) -> Result<Event, Err
     let loc = e
         .scan_location
         .as_ref()
-        .map(|l| location(text(&l.city), text(&l.postal_code), text(&l.country_code)))
+        .map(Place::location)
         .unwrap_or_default();
     Ok(Event::new(
         Some(time),

@@ -220,6 +220,31 @@ pub(crate) fn text<'s>(s: &'s Option<Str<'_>>) -> Option<&'s str> {
     s.as_deref().map(str::trim).filter(|s| !s.is_empty())
 }
 
+/// The `{city, postalCode, countryCode}` object several carriers use for an
+/// event's place (UPS also sends `country`).
+#[derive(Deserialize)]
+pub(crate) struct Place<'a> {
+    #[serde(borrow)]
+    pub(crate) city: Option<Str<'a>>,
+    #[serde(borrow, rename = "postalCode")]
+    pub(crate) postal_code: Option<Str<'a>>,
+    #[serde(borrow, rename = "countryCode")]
+    pub(crate) country_code: Option<Str<'a>>,
+    #[serde(borrow)]
+    pub(crate) country: Option<Str<'a>>,
+}
+
+impl Place<'_> {
+    /// The place as a [`Location`] (`countryCode`, else `country`).
+    pub(crate) fn location(&self) -> Location {
+        location(
+            text(&self.city),
+            text(&self.postal_code),
+            text(&self.country_code).or(text(&self.country)),
+        )
+    }
+}
+
 /// A location from optional parts; blank parts are dropped.
 pub(crate) fn location(
     city: Option<&str>,

@@ -13,7 +13,7 @@
 //! (one event: `activityStatus` with `type`, `code` and the 3-digit
 //! `descriptionCode`, local and GMT date/time, `scheduledDeliveryDate`).
 
-use super::{compact_date_time, day_window, json, location, text, Str};
+use super::{compact_date_time, day_window, json, text, Place, Str};
 use crate::{Carrier, Error, EtaSource, EtaWindow, Event, EventTime, Tracking};
 use serde::Deserialize;
 
@@ -38,7 +38,7 @@ struct Body<'a> {
     #[serde(borrow, rename = "gmtActivityTime")]
     gmt_activity_time: Option<Str<'a>>,
     #[serde(borrow, rename = "activityLocation")]
-    activity_location: Option<Address<'a>>,
+    activity_location: Option<Place<'a>>,
     #[serde(borrow, rename = "activityStatus")]
     activity_status: Option<AlertStatus<'a>>,
     #[serde(borrow, rename = "scheduledDeliveryDate")]
@@ -116,19 +116,7 @@ struct Activity<'a> {
 #[derive(Deserialize)]
 struct ActivityLocation<'a> {
     #[serde(borrow)]
-    address: Option<Address<'a>>,
-}
-
-#[derive(Deserialize)]
-struct Address<'a> {
-    #[serde(borrow)]
-    city: Option<Str<'a>>,
-    #[serde(borrow, rename = "postalCode")]
-    postal_code: Option<Str<'a>>,
-    #[serde(borrow, rename = "countryCode")]
-    country_code: Option<Str<'a>>,
-    #[serde(borrow)]
-    country: Option<Str<'a>>,
+    address: Option<Place<'a>>,
 }
 
 #[derive(Deserialize)]
@@ -257,7 +245,7 @@ fn event(
     code: &str,
     status_code: &str,
     description: &str,
-    addr: Option<&Address<'_>>,
+    addr: Option<&Place<'_>>,
 ) -> Event {
     let by_type = match kind {
         "M" => "manifest/",
@@ -282,15 +270,7 @@ fn event(
                 .and_then(|k| C.lookup_parts(&["activity/", k]))
         });
     let raw = if code.is_empty() { status_code } else { code };
-    let loc = addr
-        .map(|ad| {
-            location(
-                text(&ad.city),
-                text(&ad.postal_code),
-                text(&ad.country_code).or(text(&ad.country)),
-            )
-        })
-        .unwrap_or_default();
+    let loc = addr.map(Place::location).unwrap_or_default();
     Event::new(Some(time), raw, None, description, mapping).at(loc)
 }
 
