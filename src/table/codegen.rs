@@ -114,6 +114,13 @@ pub fn generate(files: &[MappingFile]) -> String {
             "static {upper}_ROWS: [Mapping; {}] = [",
             f.rows.len()
         );
+        // One byte of each code's hash per slot: most misses end here,
+        // without touching the (larger) row.
+        let fingerprints: Vec<u8> = state
+            .map
+            .iter()
+            .map(|&i| hash(f.rows[i].code.as_bytes(), state.seed) as u8)
+            .collect();
         for &i in &state.map {
             let r = &f.rows[i];
             let key_off = keys.len();
@@ -139,8 +146,8 @@ pub fn generate(files: &[MappingFile]) -> String {
         tables.push_str("];\n");
         let _ = writeln!(
             tables,
-            "static {upper}: Table = Table {{ seed: {:#x}, pilots: &{:?}, remap: &{:?}, rows: &{upper}_ROWS }};\n",
-            state.seed, state.pilots, state.remap
+            "static {upper}: Table = Table {{ seed: {:#x}, pilots: &{:?}, remap: &{:?}, fingerprints: &{:?}, rows: &{upper}_ROWS }};\n",
+            state.seed, state.pilots, state.remap, fingerprints
         );
     }
 

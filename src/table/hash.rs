@@ -5,9 +5,11 @@
 //! bytes as two zero-padded little-endian words without a `memcpy` (overlapping
 //! loads), the same two words are stored in every table row, so a lookup
 //! compares two integers and the length instead of calling `memcmp`. The hash
-//! is one folded 64×64→128-bit multiply of the two words (plus one per further
-//! 8 bytes for longer keys) and a final fold: both 32-bit halves are well mixed,
-//! as ptrhash takes the bucket from the low half and the slot from the high half.
+//! is one folded 64×64→128-bit multiply of the two words (seeded, with the
+//! length), plus one per further 8 bytes and a final fold for longer keys: both
+//! 32-bit halves are mixed, as ptrhash takes the bucket from the low half and
+//! the slot from the high half. (A second fold for short keys measured slower
+//! and gained nothing in table construction.)
 
 const K1: u64 = 0x9E37_79B9_7F4A_7C15;
 const K2: u64 = 0xD6E8_FEB8_6659_FD93;

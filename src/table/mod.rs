@@ -11,6 +11,8 @@ pub(crate) struct Table {
     pub(crate) seed: u64,
     pub(crate) pilots: &'static [u8],
     pub(crate) remap: &'static [u32],
+    /// The low byte of each slot's code hash, checked before the row.
+    pub(crate) fingerprints: &'static [u8],
     pub(crate) rows: &'static [Mapping],
 }
 
@@ -25,6 +27,9 @@ impl Table {
         let h = hash::hash_words(code, w, self.seed);
         let i =
             phf_shared::ptrhash::get_index(self.seed, h, self.pilots, self.remap, self.rows.len());
+        if self.fingerprints.get(i as usize) != Some(&(h as u8)) {
+            return None;
+        }
         let row = self.rows.get(i as usize)?;
         // Codes of up to 16 bytes are compared as two words and a length;
         // longer ones compare their tail too.
