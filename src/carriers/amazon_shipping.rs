@@ -154,19 +154,11 @@ pub(crate) fn parse(body: &[u8]) -> Result<Vec<Tracking>, Error> {
 }
 
 fn carrier_error(e: &ApiError<'_>) -> Error {
-    let code = text(&e.code);
-    let message = match (code, text(&e.message)) {
-        (Some(c), Some(m)) => format!("{c}: {m}"),
-        (c, m) => m.or(c).unwrap_or("unspecified error").to_string(),
-    };
-    Error::CarrierError {
-        carrier: C,
-        code: code.map(str::to_string),
-        message: match text(&e.details) {
-            Some(d) => format!("{message} ({d})"),
-            None => message,
-        },
+    let mut err = super::carrier_error(C, text(&e.code), text(&e.message));
+    if let (Error::CarrierError { message, .. }, Some(d)) = (&mut err, text(&e.details)) {
+        message.push_str(&format!(" ({d})"));
     }
+    err
 }
 
 fn event(e: &TrackingEvent<'_>, path: impl Fn() -> String) -> Result<Event, Error> {

@@ -164,18 +164,7 @@ fn carrier_error(e: &ApiError<'_>) -> Error {
         Some(Code::Number(n)) => Some(n.to_string()),
         None => None,
     };
-    let message = text(&e.message);
-    Error::CarrierError {
-        carrier: C,
-        message: match (&code, message) {
-            (Some(c), Some(m)) => format!("{c}: {m}"),
-            (c, m) => m
-                .or(c.as_deref())
-                .unwrap_or("unspecified error")
-                .to_string(),
-        },
-        code,
-    }
+    super::carrier_error(C, code.as_deref(), text(&e.message))
 }
 
 fn event(e: &PackageEvent<'_>, path: impl Fn() -> String) -> Result<Event, Error> {

@@ -103,14 +103,7 @@ struct Window<'a> {
 }
 
 fn carrier_error(e: &ApiError<'_>) -> Error {
-    Error::CarrierError {
-        carrier: C,
-        code: text(&e.code).map(str::to_string),
-        message: match (text(&e.code), text(&e.message)) {
-            (Some(c), Some(m)) => format!("{c}: {m}"),
-            (c, m) => m.or(c).unwrap_or("unspecified error").to_string(),
-        },
-    }
+    super::carrier_error(C, text(&e.code), text(&e.message))
 }
 
 pub(crate) fn parse(body: &[u8]) -> Result<Vec<Tracking>, Error> {

@@ -142,15 +142,7 @@ pub(crate) fn parse(body: &[u8]) -> Result<Vec<Tracking>, Error> {
 fn top_level_error(body: &Body<'_>) -> Error {
     if let Some(f) = &body.fault {
         let code = f.detail.as_ref().and_then(|d| text(&d.errorcode));
-        let message = text(&f.faultstring);
-        return Error::CarrierError {
-            carrier: C,
-            code: code.map(str::to_string),
-            message: match (code, message) {
-                (Some(c), Some(m)) => format!("{c}: {m}"),
-                (c, m) => m.or(c).unwrap_or("unspecified error").to_string(),
-            },
-        };
+        return super::carrier_error(C, code, text(&f.faultstring));
     }
     match (text(&body.title), text(&body.detail)) {
         (None, None) => Error::MissingField {

@@ -144,14 +144,7 @@ struct CurrentStatus<'a> {
 }
 
 fn result_error(code: Option<&str>, message: Option<&str>) -> Error {
-    Error::CarrierError {
-        carrier: C,
-        code: code.map(str::to_string),
-        message: match (code, message) {
-            (Some(c), Some(m)) => format!("{c}: {m}"),
-            (c, m) => m.or(c).unwrap_or("unspecified error").to_string(),
-        },
-    }
+    super::carrier_error(C, code, message)
 }
 
 /// An `e…` result code (`e001` no information, `e002` …); `i…` codes are

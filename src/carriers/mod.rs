@@ -264,6 +264,19 @@ pub(crate) fn location(
     }
 }
 
+/// The carrier's error answer: `code: message`, or whichever of the two it
+/// gave, or `unspecified error`.
+pub(crate) fn carrier_error(carrier: Carrier, code: Option<&str>, message: Option<&str>) -> Error {
+    Error::CarrierError {
+        carrier,
+        code: code.map(str::to_string),
+        message: match (code, message) {
+            (Some(c), Some(m)) => format!("{c}: {m}"),
+            (c, m) => m.or(c).unwrap_or("unspecified error").to_string(),
+        },
+    }
+}
+
 /// Builds the error for a bad timestamp; `path` is only formatted on failure.
 pub(crate) fn bad_time(carrier: Carrier, path: impl FnOnce() -> String, value: &str) -> Error {
     Error::Timestamp {

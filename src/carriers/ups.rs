@@ -147,11 +147,7 @@ pub(crate) fn parse(body: &[u8]) -> Result<Vec<Tracking>, Error> {
     let Some(resp) = body.track_response else {
         let err = body.response.and_then(|r| r.errors.into_iter().next());
         return Err(match err {
-            Some(e) => Error::CarrierError {
-                carrier: C,
-                code: text(&e.code).map(str::to_string),
-                message: join_code(&e),
-            },
+            Some(e) => super::carrier_error(C, text(&e.code), text(&e.message)),
             None => Error::MissingField {
                 carrier: C,
                 field: "trackResponse",
@@ -164,11 +160,7 @@ pub(crate) fn parse(body: &[u8]) -> Result<Vec<Tracking>, Error> {
         if shipment.package.is_empty() {
             // A shipment without packages carries a warning ("tracking number not found").
             if let Some(w) = shipment.warnings.first() {
-                return Err(Error::CarrierError {
-                    carrier: C,
-                    code: text(&w.code).map(str::to_string),
-                    message: join_code(w),
-                });
+                return Err(super::carrier_error(C, text(&w.code), text(&w.message)));
             }
         }
         for (pi, package) in shipment.package.iter().enumerate() {
@@ -193,15 +185,6 @@ pub(crate) fn parse(body: &[u8]) -> Result<Vec<Tracking>, Error> {
         }
     }
     Ok(out)
-}
-
-fn join_code(e: &ApiError<'_>) -> String {
-    match (text(&e.code), text(&e.message)) {
-        (Some(c), Some(m)) => format!("{c}: {m}"),
-        (None, Some(m)) => m.to_string(),
-        (Some(c), None) => c.to_string(),
-        (None, None) => "unspecified error".into(),
-    }
 }
 
 fn activity(a: &Activity<'_>, path: impl Fn() -> String) -> Result<Event, Error> {
