@@ -135,7 +135,7 @@ impl Carrier {
     /// assert_eq!(m.status(), Status::Delivered);
     /// assert!(Carrier::Ups.lookup("status/999x").is_none());
     /// ```
-    #[inline]
+    #[inline(always)]
     pub fn lookup(self, code: &str) -> Option<&'static Mapping> {
         self.table().get(code.as_bytes())
     }

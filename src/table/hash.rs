@@ -5,11 +5,13 @@
 //! bytes as two zero-padded little-endian words without a `memcpy` (overlapping
 //! loads), the same two words are stored in every table row, so a lookup
 //! compares two integers and the length instead of calling `memcmp`. The hash
-//! is one folded 64×64→128-bit multiply of the two words (seeded, with the
-//! length), plus one per further 8 bytes and a final fold for longer keys: both
-//! 32-bit halves are mixed, as ptrhash takes the bucket from the low half and
-//! the slot from the high half. (A second fold for short keys measured slower
-//! and gained nothing in table construction.)
+//! mixes those words and the length in one folded 64×64→128-bit multiply and
+//! the last 8 bytes in a second, independent one, so keys of 8 to 24 bytes
+//! (most codes) hash without a branch on their length; bytes between the
+//! first 16 and the last 8 of longer keys are folded in one word at a time.
+//! Both 32-bit halves are mixed, as ptrhash takes the bucket from the low half
+//! and the slot from the high half. Longer keys compare their tail word by
+//! word ([`same_tail`]).
 
 const K1: u64 = 0x9E37_79B9_7F4A_7C15;
 const K2: u64 = 0xD6E8_FEB8_6659_FD93;
@@ -54,29 +56,64 @@ fn partial(b: &[u8]) -> u64 {
 }
 
 /// The first 16 bytes of `key` as two zero-padded little-endian words.
+///
+/// Keys of 8 bytes or more (most codes) take one path without further
+/// branches on the length: the second word is the (overlapping) load that
+/// ends at byte `min(len, 16)`, shifted down over the bytes already in the
+/// first word.
 #[inline(always)]
 pub fn words(key: &[u8]) -> (u64, u64) {
-    if key.len() <= 8 {
-        (partial(key), 0)
+    let n = key.len();
+    if n >= 8 {
+        let m = n.min(16);
+        let tail = load8(key, m - 8);
+        // Shift out the 16 - m bytes shared with the first word (64 when
+        // m = 8, which leaves 0: done in 128 bits so the shift never overflows).
+        let w1 = (u128::from(tail) >> ((16 - m) * 8)) as u64;
+        (load8(key, 0), w1)
     } else {
-        let end = key.len().min(16);
-        (load8(key, 0), partial(&key[8..end]))
+        (partial(key), 0)
     }
 }
 
 /// Hashes `key`, whose [`words`] are `w`, with `seed`.
+///
+/// The first 16 bytes, the length and the last 8 bytes are mixed by two
+/// independent multiplies (no branch for keys of 8 to 24 bytes); bytes
+/// between 16 and `len - 8` of longer keys are folded in one word at a time.
 #[inline(always)]
 pub fn hash_words(key: &[u8], w: (u64, u64), seed: u64) -> u64 {
-    let mut h = fold(
-        w.0 ^ seed ^ K1,
-        w.1 ^ seed.rotate_left(32) ^ K2 ^ key.len() as u64,
-    );
-    if key.len() > 16 {
-        for chunk in key[16..].chunks(8) {
+    let n = key.len();
+    let last = if n >= 8 { load8(key, n - 8) } else { w.0 };
+    let mut h = fold(w.0 ^ seed ^ K1, w.1 ^ seed.rotate_left(32) ^ K2 ^ n as u64);
+    if n > 24 {
+        for chunk in key[16..n - 8].chunks(8) {
             h = fold(h ^ partial(chunk), K2);
         }
     }
-    fold(h, K3)
+    h ^ fold(last ^ K3, seed ^ K1)
+}
+
+/// Whether two keys of the same length (over 16 bytes) agree past their
+/// first 16 bytes: word compares, no call to `memcmp`.
+#[allow(dead_code)] // used by the library, not by build.rs
+#[inline(always)]
+pub fn same_tail(a: &[u8], b: &[u8]) -> bool {
+    let n = a.len();
+    if b.len() != n || n < 16 {
+        return false;
+    }
+    if load8(a, n - 8) != load8(b, n - 8) {
+        return false;
+    }
+    let mut i = 16;
+    while i + 8 < n {
+        if load8(a, i) != load8(b, i) {
+            return false;
+        }
+        i += 8;
+    }
+    true
 }
 
 /// Hashes `key` with `seed` (the generator's entry point).
@@ -119,6 +156,21 @@ mod tests {
             let mut longer = key.to_vec();
             longer.push(0);
             assert_ne!(hash(&longer, 7), h, "length {n}");
+        }
+    }
+
+    #[test]
+    fn same_tail_compares_every_byte_past_16() {
+        let base: Vec<u8> = b"parcel-nl/INTERVENTION_PROCESSED_FOR_DELIVERY".to_vec();
+        for n in 16..=base.len() {
+            let key = &base[..n];
+            assert!(same_tail(key, key), "len {n}");
+            for i in 16..n {
+                let mut k = key.to_vec();
+                k[i] ^= 1;
+                assert!(!same_tail(&k, key), "byte {i} of {n}");
+            }
+            assert!(!same_tail(key, &base[..n.saturating_sub(1)]));
         }
     }
 }

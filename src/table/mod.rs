@@ -18,7 +18,7 @@ pub(crate) struct Table {
 
 impl Table {
     /// The row whose code is exactly `code`; no allocation.
-    #[inline]
+    #[inline(always)]
     pub(crate) fn get(&'static self, code: &[u8]) -> Option<&'static Mapping> {
         if self.rows.is_empty() {
             return None;
@@ -35,7 +35,7 @@ impl Table {
         // longer ones compare their tail too.
         let same = row.key_words == w
             && row.code_len() == code.len()
-            && (code.len() <= 16 || row.code_bytes() == code);
+            && (code.len() <= 16 || hash::same_tail(code, row.code_bytes()));
         same.then_some(row)
     }
 
