@@ -86,22 +86,28 @@ fn nesting_exceeds(body: &[u8], limit: usize) -> bool {
 }
 
 fn json_depth_exceeds(body: &[u8], limit: usize) -> bool {
+    // Nesting deeper than `limit` needs more than `limit` opening brackets
+    // somewhere: most bodies have fewer, and counting them is one fast pass.
+    if memchr::memchr2_iter(b'{', b'[', body).nth(limit).is_none() {
+        return false;
+    }
     let mut depth = 0usize;
-    let mut in_string = false;
-    let mut escaped = false;
-    for &b in body {
-        if in_string {
-            if escaped {
-                escaped = false;
-            } else if b == b'\\' {
-                escaped = true;
-            } else if b == b'"' {
-                in_string = false;
-            }
-            continue;
-        }
+    let mut i = 0;
+    while let Some(&b) = body.get(i) {
+        i += 1;
         match b {
-            b'"' => in_string = true,
+            b'"' => loop {
+                // Skip the string: to the next quote that is not escaped.
+                let Some(p) = body.get(i..).and_then(|r| memchr::memchr2(b'"', b'\\', r)) else {
+                    return false; // unterminated: the reader will say so
+                };
+                let c = body[i + p];
+                i += p + 1;
+                if c == b'"' {
+                    break;
+                }
+                i += 1; // the escaped byte
+            },
             b'{' | b'[' => {
                 depth += 1;
                 if depth > limit {
@@ -116,17 +122,18 @@ fn json_depth_exceeds(body: &[u8], limit: usize) -> bool {
 }
 
 fn xml_depth_exceeds(body: &[u8], limit: usize) -> bool {
+    // Every element opens with `<`: fewer than `limit` of them cannot nest deeper.
+    if memchr::memchr_iter(b'<', body).nth(limit).is_none() {
+        return false;
+    }
     let mut depth = 0usize;
     let mut i = 0;
     let find = |from: usize, pat: &[u8]| {
         body.get(from..)
-            .and_then(|rest| rest.windows(pat.len()).position(|w| w == pat))
+            .and_then(|rest| memchr::memmem::find(rest, pat))
             .map(|p| from + p + pat.len())
     };
-    while let Some(p) = body
-        .get(i..)
-        .and_then(|r| r.iter().position(|&b| b == b'<'))
-    {
+    while let Some(p) = body.get(i..).and_then(|r| memchr::memchr(b'<', r)) {
         let at = i + p;
         let rest = &body[at..];
         i = if rest.starts_with(b"<!--") {
@@ -143,20 +150,22 @@ fn xml_depth_exceeds(body: &[u8], limit: usize) -> bool {
         } else {
             // A start tag: find its end outside quoted attribute values.
             let mut j = at + 1;
-            let mut quote = None;
             let mut end = None;
-            while let Some(&b) = body.get(j) {
-                match (quote, b) {
-                    (Some(q), _) if b == q => quote = None,
-                    (Some(_), _) => {}
-                    (None, b'"' | b'\'') => quote = Some(b),
-                    (None, b'>') => {
+            while let Some(q) = body
+                .get(j..)
+                .and_then(|r| memchr::memchr3(b'>', b'"', b'\'', r))
+            {
+                j += q;
+                match body[j] {
+                    b'>' => {
                         end = Some(j);
                         break;
                     }
-                    _ => {}
+                    quote => match body.get(j + 1..).and_then(|r| memchr::memchr(quote, r)) {
+                        Some(close) => j += close + 2,
+                        None => break,
+                    },
                 }
-                j += 1;
             }
             match end {
                 Some(e) => {
@@ -179,6 +188,59 @@ fn xml_depth_exceeds(body: &[u8], limit: usize) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The plain byte-by-byte scans the fast ones must agree with.
+    fn json_reference(body: &[u8], limit: usize) -> bool {
+        let (mut depth, mut in_string, mut escaped) = (0usize, false, false);
+        for &b in body {
+            if in_string {
+                if escaped {
+                    escaped = false;
+                } else if b == b'\\' {
+                    escaped = true;
+                } else if b == b'"' {
+                    in_string = false;
+                }
+                continue;
+            }
+            match b {
+                b'"' => in_string = true,
+                b'{' | b'[' => {
+                    depth += 1;
+                    if depth > limit {
+                        return true;
+                    }
+                }
+                b'}' | b']' => depth = depth.saturating_sub(1),
+                _ => {}
+            }
+        }
+        false
+    }
+
+    #[test]
+    fn fast_json_scan_agrees_with_the_plain_one() {
+        let pieces: [&[u8]; 9] = [b"{", b"[", b"}", b"]", b"\"", b"\\", b"a", b",", b"\\\""];
+        // Every sequence of up to 6 pieces, at several limits.
+        let mut stack = vec![Vec::new()];
+        while let Some(body) = stack.pop() {
+            for limit in 0..4 {
+                assert_eq!(
+                    json_depth_exceeds(&body, limit),
+                    json_reference(&body, limit),
+                    "{:?} limit {limit}",
+                    String::from_utf8_lossy(&body)
+                );
+            }
+            if body.len() < 6 {
+                for p in pieces {
+                    let mut b = body.clone();
+                    b.extend_from_slice(p);
+                    stack.push(b);
+                }
+            }
+        }
+    }
 
     #[test]
     fn json_depth() {

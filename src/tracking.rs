@@ -163,6 +163,42 @@ fn order_key(e: &Event) -> Option<chrono::NaiveDateTime> {
     e.time.map(|t| t.sort_key())
 }
 
+/// Stable sort by [`order_key`], without sorting what is already in order:
+/// most carriers list events oldest or newest first, and a list strictly
+/// newest first only needs reversing (no ties, so stability holds). Other
+/// lists sort their keys once, on the stack up to 64 events, and then move
+/// each event once (as `sort_by_cached_key` does, without its allocation).
+fn sort_events(events: &mut [Event]) {
+    if events.is_sorted_by_key(order_key) {
+        return;
+    }
+    if events.is_sorted_by(|a, b| order_key(a) > order_key(b)) {
+        events.reverse();
+        return;
+    }
+    const STACK: usize = 64;
+    if events.len() > STACK {
+        events.sort_by_cached_key(order_key);
+        return;
+    }
+    let mut keys = [(None, 0u8); STACK];
+    for ((k, e), i) in keys.iter_mut().zip(events.iter()).zip(0u8..) {
+        *k = (order_key(e), i);
+    }
+    let keys = &mut keys[..events.len()];
+    // (key, position) pairs are distinct, so an unstable sort is stable here.
+    keys.sort_unstable();
+    // Event `keys[i].1` goes to place i; earlier swaps moved the events
+    // before i, so follow where the wanted one went.
+    for i in 0..keys.len() {
+        let mut from = usize::from(keys[i].1);
+        while from < i {
+            from = usize::from(keys[from].1);
+        }
+        events.swap(i, from);
+    }
+}
+
 impl Tracking {
     /// Builds a tracking from events in any order: orders them by time (stable
     /// for equal times; events without time keep their place before timed ones),
@@ -231,7 +267,7 @@ impl Tracking {
     /// label's events are all `return`, and its "delivered" stays delivered
     /// (see [`Tracking::as_return_label`]).
     pub fn refresh(&mut self) {
-        self.events.sort_by_key(order_key);
+        sort_events(&mut self.events);
         let mut returning = false;
         for e in &mut self.events {
             if e.is_known() {

@@ -19,7 +19,6 @@
 
 use super::{day_window, iso_time, json, location, text, Str};
 use crate::{Carrier, Error, EtaSource, EtaWindow, Event, EventTime, Tracking};
-use chrono::{NaiveDate, NaiveTime};
 use serde::Deserialize;
 
 const C: Carrier = Carrier::Bring;
@@ -190,19 +189,15 @@ fn event(e: &PackageEvent<'_>, path: impl Fn() -> String) -> Result<Event, Error
     )))
 }
 
-fn clock(s: &str) -> Option<NaiveTime> {
-    NaiveTime::parse_from_str(s, "%H:%M")
-        .or_else(|_| NaiveTime::parse_from_str(s, "%H:%M:%S"))
-        .ok()
-}
-
 fn eta(p: &Package<'_>, path: impl Fn() -> String) -> Result<Option<EtaWindow>, Error> {
     let Some(date) = text(&p.date_of_estimated_delivery) else {
         return Ok(None);
     };
-    let d = NaiveDate::parse_from_str(date, "%d.%m.%Y")
-        .or_else(|_| NaiveDate::parse_from_str(date, "%Y-%m-%d"))
-        .map_err(|_| super::bad_time(C, || format!("{}.dateOfEstimatedDelivery", path()), date))?;
+    let d = super::local_date(date, "%d.%m.%Y")
+        .or_else(|| super::local_date(date, "%Y-%m-%d"))
+        .ok_or_else(|| {
+            super::bad_time(C, || format!("{}.dateOfEstimatedDelivery", path()), date)
+        })?;
     let (mut earliest, mut latest) = day_window(d);
     if let Some(span) = &p.estimated_time_span_of_delivery {
         for (v, slot) in [
@@ -210,7 +205,7 @@ fn eta(p: &Package<'_>, path: impl Fn() -> String) -> Result<Option<EtaWindow>, 
             (text(&span.end_time), &mut latest),
         ] {
             let Some(v) = v else { continue };
-            let t = clock(v).ok_or_else(|| {
+            let t = super::clock(v).ok_or_else(|| {
                 super::bad_time(C, || format!("{}.estimatedTimeSpanOfDelivery", path()), v)
             })?;
             *slot = EventTime::new(d.and_time(t), None);

@@ -27,7 +27,7 @@
 use super::xml::{self, Node};
 use super::{bad_time, compact_date_time, day_window, location};
 use crate::{Carrier, Error, EtaSource, EtaWindow, Event, EventTime, Tracking};
-use chrono::{FixedOffset, NaiveDate, NaiveDateTime};
+use chrono::FixedOffset;
 
 const C: Carrier = Carrier::CanadaPost;
 
@@ -97,14 +97,16 @@ fn detail(d: &Node, i: usize) -> Result<Tracking, Error> {
         let time = o
             .text_of("event-time")
             .ok_or_else(|| missing("event-time", at()))?;
-        let local = NaiveDateTime::parse_from_str(&format!("{date} {time}"), "%Y-%m-%d %H:%M:%S")
-            .map_err(|_| {
-            bad_time(
-                C,
-                || format!("{}.event-time", at()),
-                &format!("{date} {time}"),
-            )
-        })?;
+        let local = super::local_date(date, "%Y-%m-%d")
+            .zip(super::clock(time))
+            .map(|(d, t)| d.and_time(t))
+            .ok_or_else(|| {
+                bad_time(
+                    C,
+                    || format!("{}.event-time", at()),
+                    &format!("{date} {time}"),
+                )
+            })?;
         let offset = o.text_of("event-time-zone").and_then(zone_offset);
         let code = o.text_of("event-identifier").unwrap_or("");
         let site = o.text_of("event-site");
@@ -171,7 +173,7 @@ fn summary(s: &Node, i: usize) -> Result<Tracking, Error> {
 }
 
 fn date_window(s: &str, path: impl FnOnce() -> String) -> Result<EtaWindow, Error> {
-    let date = NaiveDate::parse_from_str(s, "%Y-%m-%d").map_err(|_| bad_time(C, path, s))?;
+    let date = super::local_date(s, "%Y-%m-%d").ok_or_else(|| bad_time(C, path, s))?;
     let (earliest, latest) = day_window(date);
     Ok(EtaWindow {
         earliest,

@@ -18,7 +18,7 @@
 
 use super::{day_window, iso_time, iso_time_or_date, json, text, Str};
 use crate::{Carrier, Error, EtaSource, EtaWindow, Event, EventTime, Location, Tracking};
-use chrono::{NaiveDate, NaiveDateTime, NaiveTime};
+use chrono::NaiveDateTime;
 use serde::Deserialize;
 
 const C: Carrier = Carrier::DhlExpress;
@@ -176,11 +176,10 @@ fn event(e: &ShipmentEvent<'_>, path: impl Fn() -> String) -> Result<Event, Erro
         field: "time",
         path: path(),
     })?;
-    let d = NaiveDate::parse_from_str(date, "%Y-%m-%d")
-        .map_err(|_| super::bad_time(C, || format!("{}.date", path()), date))?;
-    let t = NaiveTime::parse_from_str(time, "%H:%M:%S")
-        .or_else(|_| NaiveTime::parse_from_str(time, "%H:%M"))
-        .map_err(|_| super::bad_time(C, || format!("{}.time", path()), time))?;
+    let d = super::local_date(date, "%Y-%m-%d")
+        .ok_or_else(|| super::bad_time(C, || format!("{}.date", path()), date))?;
+    let t = super::clock(time)
+        .ok_or_else(|| super::bad_time(C, || format!("{}.time", path()), time))?;
     let offset = match text(&e.gmt_offset) {
         Some(o) => Some(
             super::offset(o)
@@ -251,7 +250,7 @@ fn eta(s: &Shipment<'_>, path: impl Fn() -> String) -> Result<Option<EtaWindow>,
         ("estimatedTimeOfDelivery", &s.estimated_time_of_delivery),
     ] {
         let Some(v) = text(value) else { continue };
-        if let Ok(d) = NaiveDate::parse_from_str(v, "%Y-%m-%d") {
+        if let Some(d) = super::local_date(v, "%Y-%m-%d") {
             return Ok(Some(window(day_window(d))));
         }
         let t =

@@ -24,7 +24,7 @@
 use super::xml::{self, Node};
 use super::{day_window, location};
 use crate::{Carrier, Error, EtaSource, EtaWindow, Event, EventTime, Tracking};
-use chrono::{NaiveDate, NaiveDateTime, NaiveTime};
+use chrono::{NaiveDate, NaiveDateTime};
 
 const C: Carrier = Carrier::DhlParcelDe;
 
@@ -152,15 +152,13 @@ fn de_time(s: &str) -> Option<NaiveDateTime> {
     let s = s.trim();
     ["%d.%m.%Y %H:%M", "%d.%m.%Y %H:%M:%S"]
         .iter()
-        .find_map(|f| NaiveDateTime::parse_from_str(s, f).ok())
+        .find_map(|f| super::local(s, f))
         .or_else(|| super::iso_time_or_date(s).map(|t| t.local))
 }
 
 fn de_date(s: &str) -> Option<NaiveDate> {
     let s = s.trim();
-    NaiveDate::parse_from_str(s, "%d.%m.%Y")
-        .or_else(|_| NaiveDate::parse_from_str(s, "%Y-%m-%d"))
-        .ok()
+    super::local_date(s, "%d.%m.%Y").or_else(|| super::local_date(s, "%Y-%m-%d"))
 }
 
 /// One event from a `piece-event` (or a piece's latest-state attributes, with
@@ -218,10 +216,8 @@ fn eta(piece: &Node, path: impl Fn() -> String) -> Result<Option<EtaWindow>, Err
         ("delivery-timeframe-to", &mut latest),
     ] {
         let Some(v) = piece.attr(attr) else { continue };
-        let t = NaiveTime::parse_from_str(v, "%H:%M")
-            .or_else(|_| NaiveTime::parse_from_str(v, "%H:%M:%S"))
+        let t = super::clock(v)
             .map(|t| date.and_time(t))
-            .ok()
             .or_else(|| de_time(v))
             .ok_or_else(|| super::bad_time(C, || format!("{}/@{attr}", path()), v))?;
         *slot = EventTime::new(t, None);

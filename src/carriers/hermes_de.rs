@@ -21,7 +21,7 @@
 
 use super::{day_window, iso_time, json, location, text, Str};
 use crate::{Carrier, Error, EtaSource, EtaWindow, Event, EventTime, Tracking};
-use chrono::{NaiveDate, NaiveDateTime, NaiveTime};
+use chrono::{NaiveDateTime, NaiveTime};
 use serde::Deserialize;
 
 const C: Carrier = Carrier::HermesDe;
@@ -318,10 +318,10 @@ fn entry_event(st: &StatusEntry<'_>, path: impl Fn() -> String) -> Result<Event,
         field: "statusDate",
         path: path(),
     })?;
-    let d = NaiveDate::parse_from_str(date, "%Y-%m-%d")
-        .map_err(|_| super::bad_time(C, || format!("{}.statusDate", path()), date))?;
+    let d = super::local_date(date, "%Y-%m-%d")
+        .ok_or_else(|| super::bad_time(C, || format!("{}.statusDate", path()), date))?;
     let t = match text(&st.status_time) {
-        Some(time) => clock(time)
+        Some(time) => super::clock(time)
             .ok_or_else(|| super::bad_time(C, || format!("{}.statusTime", path()), time))?,
         None => NaiveTime::MIN,
     };
@@ -335,12 +335,6 @@ fn entry_event(st: &StatusEntry<'_>, path: impl Fn() -> String) -> Result<Event,
     ))
 }
 
-fn clock(s: &str) -> Option<NaiveTime> {
-    NaiveTime::parse_from_str(s, "%H:%M:%S")
-        .or_else(|_| NaiveTime::parse_from_str(s, "%H:%M"))
-        .ok()
-}
-
 /// A forecast date (`YYYY-MM-DD`) with an optional time slot (`10:00`–`18:00`,
 /// CET/CEST, kept without offset).
 fn forecast(
@@ -350,13 +344,13 @@ fn forecast(
     path: impl Fn() -> String,
 ) -> Result<Option<EtaWindow>, Error> {
     let Some(date) = date else { return Ok(None) };
-    let d = NaiveDate::parse_from_str(date, "%Y-%m-%d")
-        .map_err(|_| super::bad_time(C, || format!("{}.date", path()), date))?;
+    let d = super::local_date(date, "%Y-%m-%d")
+        .ok_or_else(|| super::bad_time(C, || format!("{}.date", path()), date))?;
     let (mut earliest, mut latest) = day_window(d);
     for (v, slot) in [(from, &mut earliest), (to, &mut latest)] {
         if let Some(v) = v {
-            let t =
-                clock(v).ok_or_else(|| super::bad_time(C, || format!("{}.timeSlot", path()), v))?;
+            let t = super::clock(v)
+                .ok_or_else(|| super::bad_time(C, || format!("{}.timeSlot", path()), v))?;
             *slot = EventTime::new(d.and_time(t), None);
         }
     }

@@ -98,7 +98,7 @@ fn chicago_time(s: &str) -> Option<NaiveDateTime> {
         "%m/%d/%Y %H:%M",
     ]
     .iter()
-    .find_map(|f| NaiveDateTime::parse_from_str(s.trim(), f).ok())
+    .find_map(|f| super::local(s.trim(), f))
 }
 
 fn event(e: &Node, path: impl Fn() -> String) -> Result<Event, Error> {

@@ -176,9 +176,17 @@ impl<'de: 'a, 'a> Deserialize<'de> for Str<'a> {
 
 /// Reads a JSON body into `T`, mapping errors to [`Error::Json`] (with line and
 /// column). A UTF-8 BOM in front of the body is skipped.
+///
+/// The body is checked as UTF-8 once, as a whole, so serde_json need not
+/// check every string again; a body that is not UTF-8 is read from its bytes,
+/// so the error says where.
 pub(crate) fn json<'a, T: Deserialize<'a>>(carrier: Carrier, body: &'a [u8]) -> Result<T, Error> {
     let body = body.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(body);
-    serde_json::from_slice(body).map_err(|source| Error::Json { carrier, source })
+    match std::str::from_utf8(body) {
+        Ok(text) => serde_json::from_str(text),
+        Err(_) => serde_json::from_slice(body),
+    }
+    .map_err(|source| Error::Json { carrier, source })
 }
 
 /// Deserializes a field that carriers send as one object or as an array of
@@ -338,15 +346,15 @@ pub(crate) fn iso_time(s: &str) -> Option<EventTime> {
     if body.len() < s.len() && off.is_none() {
         return None;
     }
-    let local = [
+    let wall = [
         "%Y-%m-%dT%H:%M:%S%.f",
         "%Y-%m-%d %H:%M:%S%.f",
         "%Y-%m-%dT%H:%M",
         "%Y-%m-%d %H:%M",
     ]
     .iter()
-    .find_map(|f| NaiveDateTime::parse_from_str(body, f).ok())?;
-    Some(EventTime::new(local, off))
+    .find_map(|f| local(body, f))?;
+    Some(EventTime::new(wall, off))
 }
 
 /// The common shapes without chrono's format machinery:
@@ -395,12 +403,80 @@ fn iso_time_fast(b: &[u8]) -> Option<EventTime> {
     Some(EventTime::new(date.and_time(time), off))
 }
 
+/// The fields of `s` read against a chrono format made only of `%Y` (four
+/// digits), `%m`, `%d`, `%H`, `%M`, `%S` (two digits each) and literal bytes:
+/// `[year, month, day, hour, minute, second]` (month and day default to 1,
+/// the time to midnight). `None` for any other format or shape.
+fn fixed_fields(s: &[u8], fmt: &[u8]) -> Option<[u32; 6]> {
+    let mut f = [0, 1, 1, 0, 0, 0];
+    let (mut i, mut j) = (0, 0);
+    while let Some(&c) = fmt.get(j) {
+        if c != b'%' {
+            (s.get(i) == Some(&c)).then_some(())?;
+            i += 1;
+            j += 1;
+            continue;
+        }
+        let (slot, width) = match fmt.get(j + 1)? {
+            b'Y' => (0, 4),
+            b'm' => (1, 2),
+            b'd' => (2, 2),
+            b'H' => (3, 2),
+            b'M' => (4, 2),
+            b'S' => (5, 2),
+            _ => return None,
+        };
+        let digits = s.get(i..i + width)?;
+        f[slot] = digits.iter().try_fold(0u32, |n, c| {
+            c.is_ascii_digit().then(|| n * 10 + u32::from(c - b'0'))
+        })?;
+        i += width;
+        j += 2;
+    }
+    (i == s.len()).then_some(f)
+}
+
+/// `NaiveDateTime::parse_from_str(s, fmt).ok()`, with a fast path for fixed
+/// layouts of two-digit fields (see `fixed_fields`); anything else goes to
+/// chrono, so the answers are the same.
+pub(crate) fn local(s: &str, fmt: &str) -> Option<NaiveDateTime> {
+    match fixed_fields(s.as_bytes(), fmt.as_bytes()) {
+        Some([y, mo, d, h, mi, se]) => NaiveDate::from_ymd_opt(y as i32, mo, d)?
+            .and_hms_opt(h, mi, se)
+            .filter(|_| fmt.contains("%H")),
+        None => None,
+    }
+    .or_else(|| NaiveDateTime::parse_from_str(s, fmt).ok())
+}
+
+/// `NaiveDate::parse_from_str(s, fmt).ok()` with the same fast path.
+pub(crate) fn local_date(s: &str, fmt: &str) -> Option<NaiveDate> {
+    match fixed_fields(s.as_bytes(), fmt.as_bytes()) {
+        Some([y, mo, d, h, mi, se]) if NaiveTime::from_hms_opt(h, mi, se).is_some() => {
+            NaiveDate::from_ymd_opt(y as i32, mo, d)
+        }
+        _ => NaiveDate::parse_from_str(s, fmt).ok(),
+    }
+}
+
+/// A wall-clock time `HH:MM` or `HH:MM:SS` (one-digit hours too, via chrono).
+pub(crate) fn clock(s: &str) -> Option<NaiveTime> {
+    const FORMATS: [&str; 2] = ["%H:%M", "%H:%M:%S"];
+    FORMATS
+        .iter()
+        .find_map(|f| fixed_fields(s.as_bytes(), f.as_bytes()))
+        .and_then(|[.., h, mi, se]| NaiveTime::from_hms_opt(h, mi, se))
+        .or_else(|| {
+            FORMATS
+                .iter()
+                .find_map(|f| NaiveTime::parse_from_str(s, f).ok())
+        })
+}
+
 /// Like [`iso_time`], but also accepts a bare date (`2024-03-05`, midnight).
 pub(crate) fn iso_time_or_date(s: &str) -> Option<EventTime> {
     iso_time(s).or_else(|| {
-        NaiveDate::parse_from_str(s.trim(), "%Y-%m-%d")
-            .ok()
-            .map(|d| EventTime::new(d.and_time(NaiveTime::MIN), None))
+        local_date(s.trim(), "%Y-%m-%d").map(|d| EventTime::new(d.and_time(NaiveTime::MIN), None))
     })
 }
 
@@ -411,7 +487,7 @@ pub(crate) fn compact_date_time(date: &str, time: &str) -> Option<NaiveDateTime>
     if date.len() != 8 || !date.bytes().all(|b| b.is_ascii_digit()) {
         return None;
     }
-    let date = NaiveDate::parse_from_str(date, "%Y%m%d").ok()?;
+    let date = local_date(date, "%Y%m%d")?;
     let time = time.trim();
     if time.is_empty() {
         return Some(date.and_time(NaiveTime::MIN));
@@ -469,6 +545,50 @@ pub(crate) fn us_date_time(s: &str) -> Option<NaiveDateTime> {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn fixed_layouts_agree_with_chrono() {
+        let cases = [
+            ("05-03-2024 09:07:01", "%d-%m-%Y %H:%M:%S"),
+            ("5-3-2024 9:07:01", "%d-%m-%Y %H:%M:%S"),
+            ("31-02-2024 09:07:01", "%d-%m-%Y %H:%M:%S"),
+            ("05-03-2024 24:07:01", "%d-%m-%Y %H:%M:%S"),
+            ("05-03-2024 09:07", "%d-%m-%Y %H:%M:%S"),
+            ("05-03-2024 09:07:01x", "%d-%m-%Y %H:%M:%S"),
+            ("2024-03-05", "%Y-%m-%d"),
+            ("20240305", "%Y%m%d"),
+            ("2024-3-5", "%Y-%m-%d"),
+            ("2024-13-05", "%Y-%m-%d"),
+            ("24.12.2023 18:30", "%d.%m.%Y %H:%M"),
+            ("", "%Y-%m-%d"),
+        ];
+        for (s, f) in cases {
+            assert_eq!(
+                local(s, f),
+                NaiveDateTime::parse_from_str(s, f).ok(),
+                "{s} {f}"
+            );
+            assert_eq!(
+                local_date(s, f),
+                NaiveDate::parse_from_str(s, f).ok(),
+                "{s} {f}"
+            );
+        }
+        for s in [
+            "09:07",
+            "09:07:01",
+            "9:07",
+            "24:00",
+            "09:7",
+            "09:07:01:00",
+            "",
+        ] {
+            let chrono = NaiveTime::parse_from_str(s, "%H:%M")
+                .or_else(|_| NaiveTime::parse_from_str(s, "%H:%M:%S"))
+                .ok();
+            assert_eq!(clock(s), chrono, "{s}");
+        }
+    }
+
     use super::*;
 
     #[test]

@@ -11,7 +11,6 @@
 
 use super::{iso_time_or_date, json, one_or_many, text, Str};
 use crate::{Carrier, Error, EtaWindow, Event, EventTime, Tracking};
-use chrono::NaiveDateTime;
 use serde::Deserialize;
 
 const C: Carrier = Carrier::Postnl;
@@ -166,8 +165,7 @@ pub(crate) fn parse(body: &[u8]) -> Result<Vec<Tracking>, Error> {
 /// Reads PostNL's `dd-MM-yyyy HH:mm:ss` (or ISO) local time; absent is `None`.
 fn time(s: Option<&str>, path: impl FnOnce() -> String) -> Result<Option<EventTime>, Error> {
     let Some(s) = s else { return Ok(None) };
-    NaiveDateTime::parse_from_str(s, "%d-%m-%Y %H:%M:%S")
-        .ok()
+    super::local(s, "%d-%m-%Y %H:%M:%S")
         .map(|t| EventTime::new(t, None))
         .or_else(|| iso_time_or_date(s))
         .map(Some)
@@ -177,8 +175,7 @@ fn time(s: Option<&str>, path: impl FnOnce() -> String) -> Result<Option<EventTi
 fn eta(e: Option<&Expectation<'_>>) -> Option<EtaWindow> {
     let read = |s: Option<&str>| {
         let s = s?;
-        NaiveDateTime::parse_from_str(s, "%m/%d/%Y %H:%M:%S")
-            .ok()
+        super::local(s, "%m/%d/%Y %H:%M:%S")
             .map(|t| EventTime::new(t, None))
             .or_else(|| iso_time_or_date(s))
     };

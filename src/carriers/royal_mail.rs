@@ -25,7 +25,6 @@
 
 use super::{iso_time, json, one_or_many, text, Str};
 use crate::{Carrier, Error, EtaSource, EtaWindow, Event, Location, Tracking};
-use chrono::NaiveDate;
 use serde::Deserialize;
 
 const C: Carrier = Carrier::RoyalMail;
@@ -241,8 +240,8 @@ fn eta(d: &EstimatedDelivery<'_>, path: impl Fn() -> String) -> Result<Option<Et
     let Some(date_text) = text(&d.date) else {
         return Ok(None);
     };
-    let date = NaiveDate::parse_from_str(date_text, "%Y-%m-%d")
-        .map_err(|_| super::bad_time(C, || format!("{}.date", path()), date_text))?;
+    let date = super::local_date(date_text, "%Y-%m-%d")
+        .ok_or_else(|| super::bad_time(C, || format!("{}.date", path()), date_text))?;
     let at = |t: &Option<Str<'_>>, field: &str| -> Result<Option<_>, Error> {
         let Some(t) = text(t) else { return Ok(None) };
         iso_time(&format!("{date}T{t}"))

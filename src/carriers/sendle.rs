@@ -170,9 +170,9 @@ fn event(e: &TrackingEvent<'_>, path: impl Fn() -> String) -> Result<Event, Erro
 fn eta(s: &Scheduling<'_>) -> Result<Option<EtaWindow>, Error> {
     let date = |v: &Option<Str<'_>>, field: &str| -> Result<Option<NaiveDate>, Error> {
         let Some(t) = text(v) else { return Ok(None) };
-        NaiveDate::parse_from_str(t, "%Y-%m-%d")
+        super::local_date(t, "%Y-%m-%d")
             .map(Some)
-            .map_err(|_| super::bad_time(C, || format!("scheduling.{field}"), t))
+            .ok_or_else(|| super::bad_time(C, || format!("scheduling.{field}"), t))
     };
     let min = date(
         &s.estimated_delivery_date_minimum,

@@ -21,7 +21,6 @@
 
 use super::{bad_time, carrier_eta, day_window, iso_time, iso_time_or_date, json, text, Str};
 use crate::{Carrier, Error, EtaSource, EtaWindow, Event, Location, Tracking};
-use chrono::NaiveDate;
 use serde::Deserialize;
 
 const C: Carrier = Carrier::Teleship;
@@ -125,7 +124,7 @@ fn event(e: &TrackingEvent<'_>, path: impl Fn() -> String) -> Result<Event, Erro
 }
 
 fn eta(t: &str) -> Result<EtaWindow, Error> {
-    if let Ok(d) = NaiveDate::parse_from_str(t, "%Y-%m-%d") {
+    if let Some(d) = super::local_date(t, "%Y-%m-%d") {
         let (earliest, latest) = day_window(d);
         return Ok(EtaWindow {
             earliest,

@@ -88,9 +88,7 @@ pub(crate) fn parse(body: &[u8]) -> Result<Vec<Tracking>, Error> {
             .and_then(iso_time)
             .map(|t| (t, t))
             .or_else(|| {
-                let date =
-                    chrono::NaiveDate::parse_from_str(text(&d.expected_delivery_date)?, "%Y-%m-%d")
-                        .ok()?;
+                let date = super::local_date(text(&d.expected_delivery_date)?, "%Y-%m-%d")?;
                 Some(super::day_window(date))
             })
             .map(|(earliest, latest)| EtaWindow {
