@@ -242,6 +242,7 @@ fn event_keys(carrier: Carrier) -> Option<(&'static str, &'static [&'static str]
         // Aramex: SOAP `TrackingResult` elements, or in its WCF JSON form the
         // `Value` arrays of `TrackingResults` (xml key, then json key).
         "aramex" => ("xml_or_json", &["TrackingResult", "Value"]),
+        "postnord" => ("json", &["events"]),
         _ => return None,
     })
 }

@@ -38,8 +38,9 @@ mod tnt;
 mod smartkargo;
 mod spring;
 mod teleship;
-// parse (west): Aramex
+// parse (west): Aramex, PostNord
 mod aramex;
+mod postnord;
 
 /// Dispatches to the carrier's parser, then reads the text of events whose
 /// code was absent or unmapped (see [`classify_unmapped`]).
@@ -125,6 +126,7 @@ fn parse_format(carrier: Carrier, body: &[u8]) -> Result<Vec<Tracking>, Error> {
         Carrier::Teleship => teleship::parse(body),
         Carrier::Spring => spring::parse(body),
         Carrier::Aramex => aramex::parse(body),
+        Carrier::Postnord => postnord::parse(body),
         other => Err(Error::Unsupported { carrier: other }),
     }
 }
