@@ -42,6 +42,8 @@ const CASES: &[(&str, &str)] = &[
     ("landmark", "landmark/delivered_bpost.xml"),
     ("tnt", "tnt/delivered_with_delays.xml"),
     ("chronopost", "chronopost/delivered.xml"),
+    ("aramex", "aramex/delivered_two_waybills.xml"),
+    ("postnord", "postnord/delivered_service_point.json"),
 ];
 
 /// The XML floor: every event read, every text and attribute value decoded.

@@ -38,6 +38,9 @@ mod tnt;
 mod smartkargo;
 mod spring;
 mod teleship;
+// parse (west): Aramex, PostNord
+mod aramex;
+mod postnord;
 
 /// Dispatches to the carrier's parser, then reads the text of events whose
 /// code was absent or unmapped (see [`classify_unmapped`]).
@@ -122,6 +125,8 @@ fn parse_format(carrier: Carrier, body: &[u8]) -> Result<Vec<Tracking>, Error> {
         Carrier::Smartkargo => smartkargo::parse(body),
         Carrier::Teleship => teleship::parse(body),
         Carrier::Spring => spring::parse(body),
+        Carrier::Aramex => aramex::parse(body),
+        Carrier::Postnord => postnord::parse(body),
         other => Err(Error::Unsupported { carrier: other }),
     }
 }

@@ -1,0 +1,304 @@
+//! Aramex Shipments Tracking API 1.0 (`TrackShipments`,
+//! `https://ws.aramex.net/ShippingAPI.V2/Tracking/Service_1_0.svc`), the whole
+//! SOAP envelope (namespace `http://ws.aramex.net/ShippingAPI/v1/`).
+//!
+//! `ShipmentTrackingResponse/TrackingResults` is a WCF dictionary: one
+//! `KeyValueOfstringArrayOfTrackingResultmFAkxlpY` per waybill asked for, its
+//! `Key` the waybill and its `Value` the `TrackingResult` updates. Each pair is
+//! one tracking (number: `Key`, else the first update's `WaybillNumber`); each
+//! `TrackingResult` is an event. The code is `UpdateCode` (`SH005`), the key
+//! of `mappings/aramex.tsv`; `ProblemCode`, when sent, is the event's
+//! `reason_code` and the pair `UpdateCode|ProblemCode` is tried first. The text
+//! is `UpdateDescription`, with `Comments` in parentheses when present.
+//! `UpdateLocation` (`Al Muqabalain, Jordan`) is split at its last comma into
+//! city and country (the country as written).
+//!
+//! Times: `UpdateDateTime` is an `xs:dateTime`; Aramex sends the local time of
+//! the update without a zone (`2015-07-13T13:08:00`): offset `None`. An offset,
+//! when present, is kept. The response has no ETA.
+//!
+//! A SOAP `Fault`, or `HasErrors` with `Notifications/Notification` and no
+//! tracking, is [`Error::CarrierError`] (`ERR01: ClientInfo - Invalid username
+//! or password`). Waybills listed only in `NonExistingWaybills` give a carrier
+//! error naming them when nothing else was found.
+//!
+//! The same service answers JSON at its `/json/TrackShipments` endpoint (WCF
+//! JSON, recognized by a body starting with `{`): the same field names, with
+//! `TrackingResults` an array of `{"Key", "Value": [TrackingResult]}`,
+//! `Notifications` an array and `NonExistingWaybills` an array of strings.
+//! There `UpdateDateTime` is a WCF date, `/Date(1706788140000+0300)/`:
+//! milliseconds since the epoch (UTC) and the offset the service wrote the
+//! time in, so the local time is `2024-02-01T14:49:00+03:00`; the offset is
+//! the service's, kept as sent. Without an offset the time is UTC; an ISO
+//! string is read as in the XML.
+
+use super::xml::{self, Node};
+use super::{bad_time, carrier_error, iso_time, json, location, offset, text, Str};
+use crate::{Carrier, Error, Event, EventTime, Tracking};
+use serde::Deserialize;
+
+const C: Carrier = Carrier::Aramex;
+
+pub(crate) fn parse(body: &[u8]) -> Result<Vec<Tracking>, Error> {
+    let start = body.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(body);
+    if start.iter().find(|b| !b.is_ascii_whitespace()) == Some(&b'{') {
+        return parse_json(body);
+    }
+    let root = xml::parse(C, body)?;
+    if let Some(e) = root.soap_fault(C) {
+        return Err(e);
+    }
+    let response = root
+        .find("ShipmentTrackingResponse")
+        .ok_or_else(|| Error::MissingField {
+            carrier: C,
+            field: "ShipmentTrackingResponse",
+            path: format!("<{}>", root.name),
+        })?;
+    let pairs: Vec<&Node> = response
+        .child("TrackingResults")
+        .map(|r| {
+            r.children
+                .iter()
+                .filter(|c| c.child("Value").is_some() || c.child("Key").is_some())
+                .collect()
+        })
+        .unwrap_or_default();
+    let mut out = Vec::with_capacity(pairs.len());
+    for (i, pair) in pairs.iter().enumerate() {
+        let path = || format!("TrackingResults[{i}]");
+        let results: Vec<&Node> = pair
+            .child("Value")
+            .map(|v| v.children("TrackingResult").collect())
+            .unwrap_or_default();
+        let number = pair
+            .text_of("Key")
+            .or_else(|| results.iter().find_map(|r| r.text_of("WaybillNumber")))
+            .ok_or_else(|| Error::MissingField {
+                carrier: C,
+                field: "Key",
+                path: path(),
+            })?;
+        let mut events = Vec::with_capacity(results.len());
+        for (j, r) in results.iter().enumerate() {
+            events.push(event(r, || {
+                format!("{}.Value.TrackingResult[{j}]", path())
+            })?);
+        }
+        out.push(Tracking::new(C, number, events, None));
+    }
+    if out.is_empty() {
+        return Err(no_tracking(response));
+    }
+    Ok(out)
+}
+
+/// Why a response without trackings has none: its first notification, the
+/// waybills Aramex does not know, or a missing `TrackingResults`.
+fn no_tracking(response: &Node) -> Error {
+    let notification = response
+        .child("Notifications")
+        .and_then(|n| n.child("Notification"));
+    if let Some(n) = notification {
+        return carrier_error(C, n.text_of("Code"), n.text_of("Message"));
+    }
+    let unknown: Vec<&str> = response
+        .child("NonExistingWaybills")
+        .map(|w| {
+            w.children("string")
+                .map(|s| s.text.trim())
+                .filter(|s| !s.is_empty())
+                .collect()
+        })
+        .unwrap_or_default();
+    if !unknown.is_empty() {
+        return carrier_error(
+            C,
+            None,
+            Some(&format!("waybill not found: {}", unknown.join(", "))),
+        );
+    }
+    Error::MissingField {
+        carrier: C,
+        field: "TrackingResults",
+        path: "ShipmentTrackingResponse".into(),
+    }
+}
+
+fn event(r: &Node, path: impl Fn() -> String) -> Result<Event, Error> {
+    update(
+        Update {
+            code: r.text_of("UpdateCode"),
+            description: r.text_of("UpdateDescription"),
+            time: r.text_of("UpdateDateTime"),
+            location: r.text_of("UpdateLocation"),
+            comments: r.text_of("Comments"),
+            problem: r.text_of("ProblemCode"),
+        },
+        path,
+    )
+}
+
+/// One `TrackingResult`'s fields, trimmed, empty ones `None`.
+struct Update<'s> {
+    code: Option<&'s str>,
+    description: Option<&'s str>,
+    time: Option<&'s str>,
+    location: Option<&'s str>,
+    comments: Option<&'s str>,
+    problem: Option<&'s str>,
+}
+
+fn update(u: Update<'_>, path: impl Fn() -> String) -> Result<Event, Error> {
+    let ts = u.time.ok_or_else(|| Error::MissingField {
+        carrier: C,
+        field: "UpdateDateTime",
+        path: path(),
+    })?;
+    let time = iso_time(ts)
+        .or_else(|| wcf_date(ts))
+        .ok_or_else(|| bad_time(C, || format!("{}.UpdateDateTime", path()), ts))?;
+    let code = u.code.unwrap_or("");
+    let problem = u.problem;
+    let mapping = (!code.is_empty())
+        .then(|| C.lookup_pair(code, problem))
+        .flatten();
+    let description = u.description.unwrap_or("");
+    let text = match u.comments {
+        Some(c) if description.is_empty() => c.to_string(),
+        Some(c) => format!("{description} ({c})"),
+        None => description.to_string(),
+    };
+    let place = u.location.unwrap_or("");
+    let (city, country) = match place.rsplit_once(',') {
+        Some((city, country)) => (city, Some(country)),
+        None => (place, None),
+    };
+    Ok(
+        Event::new(Some(time), code, problem.map(str::to_string), text, mapping).at(location(
+            Some(city),
+            None,
+            country,
+        )),
+    )
+}
+
+/// A WCF JSON date, `/Date(1706788140000+0300)/`: milliseconds since the
+/// epoch in UTC, then optionally the offset the time was written in (kept);
+/// without one the time is UTC.
+fn wcf_date(s: &str) -> Option<EventTime> {
+    let inner = s.trim().strip_prefix("/Date(")?.strip_suffix(")/")?;
+    let split = inner
+        .char_indices()
+        .skip(1)
+        .find(|(_, c)| *c == '+' || *c == '-')
+        .map(|(i, _)| i);
+    let (millis, off) = match split {
+        Some(i) => (&inner[..i], Some(offset(&inner[i..])?)),
+        None => (inner, None),
+    };
+    let utc = chrono::DateTime::from_timestamp_millis(millis.parse().ok()?)?;
+    Some(match off {
+        Some(off) => EventTime::new(utc.naive_utc() + off, Some(off)),
+        None => EventTime::from_utc(utc),
+    })
+}
+
+#[derive(Deserialize)]
+struct JsonBody<'a> {
+    #[serde(borrow, rename = "Notifications", default)]
+    notifications: Option<Vec<JsonNotification<'a>>>,
+    #[serde(borrow, rename = "TrackingResults", default)]
+    tracking_results: Option<Vec<JsonPair<'a>>>,
+    #[serde(borrow, rename = "NonExistingWaybills", default)]
+    non_existing_waybills: Option<Vec<Option<Str<'a>>>>,
+}
+
+#[derive(Deserialize)]
+struct JsonNotification<'a> {
+    #[serde(borrow, rename = "Code")]
+    code: Option<Str<'a>>,
+    #[serde(borrow, rename = "Message")]
+    message: Option<Str<'a>>,
+}
+
+#[derive(Deserialize)]
+struct JsonPair<'a> {
+    #[serde(borrow, rename = "Key")]
+    key: Option<Str<'a>>,
+    #[serde(borrow, rename = "Value", default)]
+    value: Option<Vec<JsonResult<'a>>>,
+}
+
+#[derive(Deserialize)]
+struct JsonResult<'a> {
+    #[serde(borrow, rename = "WaybillNumber")]
+    waybill_number: Option<Str<'a>>,
+    #[serde(borrow, rename = "UpdateCode")]
+    update_code: Option<Str<'a>>,
+    #[serde(borrow, rename = "UpdateDescription")]
+    update_description: Option<Str<'a>>,
+    #[serde(borrow, rename = "UpdateDateTime")]
+    update_date_time: Option<Str<'a>>,
+    #[serde(borrow, rename = "UpdateLocation")]
+    update_location: Option<Str<'a>>,
+    #[serde(borrow, rename = "Comments")]
+    comments: Option<Str<'a>>,
+    #[serde(borrow, rename = "ProblemCode")]
+    problem_code: Option<Str<'a>>,
+}
+
+/// The WCF JSON form of the same response (see the module documentation).
+fn parse_json(body: &[u8]) -> Result<Vec<Tracking>, Error> {
+    let b: JsonBody = json(C, body)?;
+    let pairs = b.tracking_results.as_deref().unwrap_or_default();
+    let mut out = Vec::with_capacity(pairs.len());
+    for (i, pair) in pairs.iter().enumerate() {
+        let path = || format!("TrackingResults[{i}]");
+        let results = pair.value.as_deref().unwrap_or_default();
+        let number = text(&pair.key)
+            .or_else(|| results.iter().find_map(|r| text(&r.waybill_number)))
+            .ok_or_else(|| Error::MissingField {
+                carrier: C,
+                field: "Key",
+                path: path(),
+            })?;
+        let mut events = Vec::with_capacity(results.len());
+        for (j, r) in results.iter().enumerate() {
+            let u = Update {
+                code: text(&r.update_code),
+                description: text(&r.update_description),
+                time: text(&r.update_date_time),
+                location: text(&r.update_location),
+                comments: text(&r.comments),
+                problem: text(&r.problem_code),
+            };
+            events.push(update(u, || format!("{}.Value[{j}]", path()))?);
+        }
+        out.push(Tracking::new(C, number, events, None));
+    }
+    if !out.is_empty() {
+        return Ok(out);
+    }
+    if let Some(n) = b.notifications.as_deref().unwrap_or_default().first() {
+        return Err(carrier_error(C, text(&n.code), text(&n.message)));
+    }
+    let unknown: Vec<&str> = b
+        .non_existing_waybills
+        .iter()
+        .flatten()
+        .filter_map(text)
+        .collect();
+    if !unknown.is_empty() {
+        return Err(carrier_error(
+            C,
+            None,
+            Some(&format!("waybill not found: {}", unknown.join(", "))),
+        ));
+    }
+    Err(Error::MissingField {
+        carrier: C,
+        field: "TrackingResults",
+        path: "$".into(),
+    })
+}
