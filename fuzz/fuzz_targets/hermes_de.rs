@@ -1,0 +1,3 @@
+//! The `hermes_de` parser on any body (seed corpus: `../tests/fixtures/hermes_de`).
+#![no_main]
+wismo_fuzz::parse_target!(hermes_de);

@@ -1,0 +1,3 @@
+//! The `tnt` parser on any body (seed corpus: `../tests/fixtures/tnt`).
+#![no_main]
+wismo_fuzz::parse_target!(tnt);
