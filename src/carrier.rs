@@ -14,7 +14,11 @@ const MAX_KEY: usize = 256;
 
 /// One row of a carrier's mapping table: what a raw carrier code means in the
 /// standard vocabulary.
+///
+/// A row is 32 bytes, aligned to 32, so the part a lookup compares never
+/// spans two cache lines.
 #[derive(Clone, Copy, PartialEq, Eq)]
+#[repr(align(32))]
 pub struct Mapping {
     /// The first 16 bytes of the code as two words (see `table/hash.rs`).
     pub(crate) key_words: (u64, u64),
@@ -24,9 +28,9 @@ pub struct Mapping {
     eta: EtaHint,
     key_len: u8,
     desc_len: u8,
-    line: u16,
-    key_off: u32,
-    desc_off: u32,
+    /// Offset of the code in `KEYS` (bits 0–23), of the description in
+    /// `DESCRIPTIONS` (bits 24–47), and the file line (bits 48–63).
+    packed: u64,
 }
 
 impl Mapping {
@@ -51,10 +55,15 @@ impl Mapping {
             eta,
             key_len,
             desc_len,
-            line,
-            key_off,
-            desc_off,
+            packed: (key_off as u64 & 0xFF_FFFF)
+                | ((desc_off as u64 & 0xFF_FFFF) << 24)
+                | ((line as u64) << 48),
         }
+    }
+
+    #[inline]
+    fn key_off(&self) -> usize {
+        self.packed as usize & 0xFF_FFFF
     }
 
     /// Length of the code in bytes.
@@ -65,7 +74,7 @@ impl Mapping {
 
     #[inline]
     pub(crate) fn code_bytes(&self) -> &'static [u8] {
-        let start = self.key_off as usize;
+        let start = self.key_off();
         KEYS.as_bytes()
             .get(start..start + self.key_len as usize)
             .unwrap_or_default()
@@ -73,7 +82,7 @@ impl Mapping {
 
     /// The code as written in the mapping file (e.g. `status/011`, `SSTVD|NRQRD`).
     pub fn code(&self) -> &'static str {
-        let start = self.key_off as usize;
+        let start = self.key_off();
         KEYS.get(start..start + self.key_len as usize)
             .unwrap_or_default()
     }
@@ -100,7 +109,7 @@ impl Mapping {
 
     /// Short description of the code, in `wismo`'s words.
     pub fn description(&self) -> &'static str {
-        let start = self.desc_off as usize;
+        let start = (self.packed >> 24) as usize & 0xFF_FFFF;
         DESCRIPTIONS
             .get(start..start + self.desc_len as usize)
             .unwrap_or_default()
@@ -108,7 +117,7 @@ impl Mapping {
 
     /// Line of the row in `mappings/<carrier>.tsv`.
     pub fn line(&self) -> u32 {
-        u32::from(self.line)
+        (self.packed >> 48) as u32
     }
 }
 
@@ -186,5 +195,30 @@ impl FromStr for Carrier {
     fn from_str(s: &str) -> Result<Self, crate::Error> {
         Carrier::from_id(s)
             .ok_or_else(|| crate::Error::UnknownCarrier { id: s.to_string() }.sanitized())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_row_is_half_a_cache_line() {
+        assert_eq!(std::mem::size_of::<Mapping>(), 32);
+        assert_eq!(std::mem::align_of::<Mapping>(), 32);
+    }
+
+    #[test]
+    fn packed_fields_read_back() {
+        for &c in Carrier::ALL {
+            for m in c.mappings() {
+                assert_eq!(c.lookup(m.code()), Some(m));
+                assert!(
+                    !m.description().is_empty() && m.line() > 0,
+                    "{c} {}",
+                    m.code()
+                );
+            }
+        }
     }
 }

@@ -127,6 +127,11 @@ pub fn generate(files: &[MappingFile]) -> String {
             keys.push_str(&r.code);
             let desc_off = descriptions.len();
             descriptions.push_str(&r.description);
+            // Rows pack both offsets in 24 bits each (src/carrier.rs).
+            assert!(
+                keys.len() <= 1 << 24 && descriptions.len() <= 1 << 24,
+                "mappings: codes or descriptions exceed 16 MiB in all; widen Mapping's offsets"
+            );
             let reason = match r.reason {
                 Some(reason) => format!("Some(Reason::{reason:?})"),
                 None => "None".to_string(),
