@@ -65,7 +65,11 @@ pub(crate) fn parse(carrier: Carrier, body: &[u8]) -> Result<Node<'_>, Error> {
     let body = body.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(body);
     let mut reader = Reader::from_reader(body);
     reader.config_mut().trim_text(false);
-    let mut stack: Vec<Node> = Vec::new();
+    // Open elements, each with where its children start in `done`: the
+    // finished children of all open elements, moved into an exact-size Vec
+    // when their parent closes (one allocation per parent, no regrowth).
+    let mut stack: Vec<(Node, usize)> = Vec::new();
+    let mut done: Vec<Node> = Vec::new();
     let mut root: Option<Node> = None;
     let syntax = |reader: &Reader<&[u8]>, message: String| Error::Xml {
         carrier,
@@ -95,7 +99,7 @@ pub(crate) fn parse(carrier: Carrier, body: &[u8]) -> Result<Node<'_>, Error> {
                     node.attrs.push((key, borrow(body, v)));
                 }
                 if matches!(ev, X::Empty(_)) {
-                    close(&mut stack, &mut root, node);
+                    close(&stack, &mut done, &mut root, node);
                 } else {
                     if stack.len() >= MAX_DEPTH {
                         return Err(Error::TooLarge {
@@ -104,22 +108,28 @@ pub(crate) fn parse(carrier: Carrier, body: &[u8]) -> Result<Node<'_>, Error> {
                             limit: MAX_DEPTH,
                         });
                     }
-                    stack.push(node);
+                    stack.push((node, done.len()));
                 }
             }
             X::End(_) => {
-                let mut node = stack
+                let (mut node, first_child) = stack
                     .pop()
                     .ok_or_else(|| syntax(&reader, "unexpected closing tag".into()))?;
+                node.children = done.drain(first_child..).collect();
                 node.text = match node.text {
                     Cow::Borrowed(t) => Cow::Borrowed(t.trim()),
                     Cow::Owned(t) if t.trim().len() != t.len() => Cow::Owned(t.trim().to_string()),
                     owned => owned,
                 };
-                close(&mut stack, &mut root, node);
+                close(&stack, &mut done, &mut root, node);
             }
             X::Text(t) => {
-                if let Some(top) = stack.last_mut() {
+                if let Some((top, _)) = stack.last_mut() {
+                    // Leading whitespace is trimmed anyway: the indentation
+                    // between child elements never allocates.
+                    if top.text.is_empty() && t.iter().all(|b| b.is_ascii_whitespace()) {
+                        continue;
+                    }
                     let s = t.decode().map_err(|e| syntax(&reader, e.to_string()))?;
                     append(&mut top.text, borrow(body, s));
                 } else if !t.iter().all(|b| b.is_ascii_whitespace()) {
@@ -127,7 +137,7 @@ pub(crate) fn parse(carrier: Carrier, body: &[u8]) -> Result<Node<'_>, Error> {
                 }
             }
             X::CData(t) => {
-                if let Some(top) = stack.last_mut() {
+                if let Some((top, _)) = stack.last_mut() {
                     let s = t.decode().map_err(|e| syntax(&reader, e.to_string()))?;
                     append(&mut top.text, borrow(body, s));
                 }
@@ -150,7 +160,7 @@ pub(crate) fn parse(carrier: Carrier, body: &[u8]) -> Result<Node<'_>, Error> {
                     },
                     Err(e) => return Err(syntax(&reader, e.to_string())),
                 };
-                if let Some(top) = stack.last_mut() {
+                if let Some((top, _)) = stack.last_mut() {
                     top.text.to_mut().push(c);
                 }
             }
@@ -158,7 +168,7 @@ pub(crate) fn parse(carrier: Carrier, body: &[u8]) -> Result<Node<'_>, Error> {
             X::Decl(_) | X::PI(_) | X::Comment(_) | X::DocType(_) => {}
         }
     }
-    if let Some(open) = stack.last() {
+    if let Some((open, _)) = stack.last() {
         return Err(Error::Xml {
             carrier,
             position: body.len() as u64,
@@ -181,10 +191,17 @@ fn append<'a>(text: &mut Cow<'a, str>, piece: Cow<'a, str>) {
     }
 }
 
-fn close<'a>(stack: &mut [Node<'a>], root: &mut Option<Node<'a>>, node: Node<'a>) {
-    match stack.last_mut() {
-        Some(parent) => parent.children.push(node),
-        None => *root = Some(node),
+/// A finished element joins its parent's children (in `done`), or is the root.
+fn close<'a>(
+    stack: &[(Node<'a>, usize)],
+    done: &mut Vec<Node<'a>>,
+    root: &mut Option<Node<'a>>,
+    node: Node<'a>,
+) {
+    if stack.is_empty() {
+        *root = Some(node);
+    } else {
+        done.push(node);
     }
 }
 
