@@ -31,44 +31,62 @@ pub(crate) struct Node<'a> {
     pub(crate) children: Vec<Node<'a>>,
 }
 
-/// `part` as a slice of `body` when it lies inside it (quick-xml hands out
-/// slices of its input when nothing had to be unescaped).
-fn in_body<'a>(body: &'a [u8], part: &[u8]) -> Option<&'a [u8]> {
-    let start = (part.as_ptr() as usize).checked_sub(body.as_ptr() as usize)?;
-    body.get(start..start.checked_add(part.len())?)
+/// The body, and the same bytes as text when the whole body is UTF-8 (checked
+/// once, so pieces of it need only a char-boundary check).
+#[derive(Clone, Copy)]
+struct Source<'a> {
+    bytes: &'a [u8],
+    text: Option<&'a str>,
 }
 
-/// A text piece borrowed from `body` when possible.
-fn borrow<'a>(body: &'a [u8], piece: Cow<'_, str>) -> Cow<'a, str> {
-    match piece {
-        Cow::Borrowed(s) => {
-            match in_body(body, s.as_bytes()).and_then(|b| std::str::from_utf8(b).ok()) {
+impl<'a> Source<'a> {
+    /// `part` as a str borrowed from the body when it lies inside it (quick-xml
+    /// hands out slices of its input when nothing had to be unescaped).
+    fn str_of(self, part: &[u8]) -> Option<&'a str> {
+        let start = (part.as_ptr() as usize).checked_sub(self.bytes.as_ptr() as usize)?;
+        let range = start..start.checked_add(part.len())?;
+        match self.text {
+            Some(text) => text.get(range),
+            None => std::str::from_utf8(self.bytes.get(range)?).ok(),
+        }
+    }
+
+    /// A text piece borrowed from the body when possible.
+    fn borrow(self, piece: Cow<'_, str>) -> Cow<'a, str> {
+        match piece {
+            Cow::Borrowed(s) => match self.str_of(s.as_bytes()) {
                 Some(b) => Cow::Borrowed(b),
                 None => Cow::Owned(s.to_string()),
-            }
+            },
+            Cow::Owned(s) => Cow::Owned(s),
         }
-        Cow::Owned(s) => Cow::Owned(s),
     }
-}
 
-/// The local part of a qualified name, borrowed from `body`.
-fn local<'a>(body: &'a [u8], name: &[u8]) -> Option<&'a str> {
-    let name = match name.iter().rposition(|b| *b == b':') {
-        Some(i) => &name[i + 1..],
-        None => name,
-    };
-    std::str::from_utf8(in_body(body, name)?).ok()
+    /// The local part of a qualified name, borrowed from the body.
+    fn local(self, name: &[u8]) -> Option<&'a str> {
+        let name = match name.iter().rposition(|b| *b == b':') {
+            Some(i) => &name[i + 1..],
+            None => name,
+        };
+        self.str_of(name)
+    }
 }
 
 /// Reads `body` into its root element.
 pub(crate) fn parse(carrier: Carrier, body: &[u8]) -> Result<Node<'_>, Error> {
     let body = body.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(body);
+    let src = Source {
+        bytes: body,
+        text: std::str::from_utf8(body).ok(),
+    };
     let mut reader = Reader::from_reader(body);
     reader.config_mut().trim_text(false);
     // Open elements, each with where its children start in `done`: the
     // finished children of all open elements, moved into an exact-size Vec
     // when their parent closes (one allocation per parent, no regrowth).
-    let mut stack: Vec<(Node, usize)> = Vec::new();
+    // Whitespace after some text is held back (the third field) until more
+    // text follows: trailing whitespace is trimmed, so it never allocates.
+    let mut stack: Vec<(Node, usize, Cow<str>)> = Vec::new();
     let mut done: Vec<Node> = Vec::new();
     let mut root: Option<Node> = None;
     let syntax = |reader: &Reader<&[u8]>, message: String| Error::Xml {
@@ -87,7 +105,7 @@ pub(crate) fn parse(carrier: Carrier, body: &[u8]) -> Result<Node<'_>, Error> {
             X::Start(ref e) | X::Empty(ref e) => {
                 let bad_name = || syntax(&reader, "element name is not UTF-8".into());
                 let mut node = Node {
-                    name: local(body, e.name().as_ref()).ok_or_else(bad_name)?,
+                    name: src.local(e.name().as_ref()).ok_or_else(bad_name)?,
                     ..Node::default()
                 };
                 for a in e.attributes() {
@@ -95,8 +113,8 @@ pub(crate) fn parse(carrier: Carrier, body: &[u8]) -> Result<Node<'_>, Error> {
                     let v = a
                         .unescape_value()
                         .map_err(|err| syntax(&reader, err.to_string()))?;
-                    let key = local(body, a.key.as_ref()).ok_or_else(bad_name)?;
-                    node.attrs.push((key, borrow(body, v)));
+                    let key = src.local(a.key.as_ref()).ok_or_else(bad_name)?;
+                    node.attrs.push((key, src.borrow(v)));
                 }
                 if matches!(ev, X::Empty(_)) {
                     close(&stack, &mut done, &mut root, node);
@@ -108,11 +126,11 @@ pub(crate) fn parse(carrier: Carrier, body: &[u8]) -> Result<Node<'_>, Error> {
                             limit: MAX_DEPTH,
                         });
                     }
-                    stack.push((node, done.len()));
+                    stack.push((node, done.len(), Cow::Borrowed("")));
                 }
             }
             X::End(_) => {
-                let (mut node, first_child) = stack
+                let (mut node, first_child, _) = stack
                     .pop()
                     .ok_or_else(|| syntax(&reader, "unexpected closing tag".into()))?;
                 node.children = done.drain(first_child..).collect();
@@ -124,22 +142,26 @@ pub(crate) fn parse(carrier: Carrier, body: &[u8]) -> Result<Node<'_>, Error> {
                 close(&stack, &mut done, &mut root, node);
             }
             X::Text(t) => {
-                if let Some((top, _)) = stack.last_mut() {
-                    // Leading whitespace is trimmed anyway: the indentation
-                    // between child elements never allocates.
-                    if top.text.is_empty() && t.iter().all(|b| b.is_ascii_whitespace()) {
+                if let Some((top, _, held)) = stack.last_mut() {
+                    let s = t.decode().map_err(|e| syntax(&reader, e.to_string()))?;
+                    if s.bytes().all(|b| b.is_ascii_whitespace()) {
+                        // Leading whitespace is trimmed: drop it; hold the rest.
+                        if !top.text.is_empty() {
+                            append(held, src.borrow(s));
+                        }
                         continue;
                     }
-                    let s = t.decode().map_err(|e| syntax(&reader, e.to_string()))?;
-                    append(&mut top.text, borrow(body, s));
+                    append(&mut top.text, std::mem::take(held));
+                    append(&mut top.text, src.borrow(s));
                 } else if !t.iter().all(|b| b.is_ascii_whitespace()) {
                     return Err(syntax(&reader, "text outside the root element".into()));
                 }
             }
             X::CData(t) => {
-                if let Some((top, _)) = stack.last_mut() {
+                if let Some((top, _, held)) = stack.last_mut() {
                     let s = t.decode().map_err(|e| syntax(&reader, e.to_string()))?;
-                    append(&mut top.text, borrow(body, s));
+                    append(&mut top.text, std::mem::take(held));
+                    append(&mut top.text, src.borrow(s));
                 }
             }
             X::GeneralRef(r) => {
@@ -160,7 +182,8 @@ pub(crate) fn parse(carrier: Carrier, body: &[u8]) -> Result<Node<'_>, Error> {
                     },
                     Err(e) => return Err(syntax(&reader, e.to_string())),
                 };
-                if let Some((top, _)) = stack.last_mut() {
+                if let Some((top, _, held)) = stack.last_mut() {
+                    append(&mut top.text, std::mem::take(held));
                     top.text.to_mut().push(c);
                 }
             }
@@ -168,7 +191,7 @@ pub(crate) fn parse(carrier: Carrier, body: &[u8]) -> Result<Node<'_>, Error> {
             X::Decl(_) | X::PI(_) | X::Comment(_) | X::DocType(_) => {}
         }
     }
-    if let Some((open, _)) = stack.last() {
+    if let Some((open, ..)) = stack.last() {
         return Err(Error::Xml {
             carrier,
             position: body.len() as u64,
@@ -184,6 +207,9 @@ pub(crate) fn parse(carrier: Carrier, body: &[u8]) -> Result<Node<'_>, Error> {
 
 /// Appends a text piece, staying borrowed while there is only one.
 fn append<'a>(text: &mut Cow<'a, str>, piece: Cow<'a, str>) {
+    if piece.is_empty() {
+        return;
+    }
     if text.is_empty() {
         *text = piece;
     } else {
@@ -193,7 +219,7 @@ fn append<'a>(text: &mut Cow<'a, str>, piece: Cow<'a, str>) {
 
 /// A finished element joins its parent's children (in `done`), or is the root.
 fn close<'a>(
-    stack: &[(Node<'a>, usize)],
+    stack: &[(Node<'a>, usize, Cow<'a, str>)],
     done: &mut Vec<Node<'a>>,
     root: &mut Option<Node<'a>>,
     node: Node<'a>,
@@ -286,6 +312,21 @@ mod tests {
         assert_eq!(a.text, "x < y!");
         assert_eq!(a.attr("k"), Some("v&w"));
         assert!(root.find("b").is_some());
+    }
+
+    #[test]
+    fn whitespace_is_trimmed_and_kept_only_between_text() {
+        let doc = b"<r>\n  <a>\n    <![CDATA[Delivered]]>\n  </a>\n  <b>&lt; &gt;</b><c> x <d/> y </c><e> \n</e></r>";
+        let root = parse(C, doc).unwrap();
+        let text = |n: &str| root.find(n).unwrap().text.clone();
+        assert_eq!(text("r"), "");
+        assert!(matches!(text("a"), Cow::Borrowed("Delivered")));
+        assert_eq!(text("b"), "< >");
+        assert_eq!(text("c"), "x  y");
+        assert_eq!(text("e"), "");
+        let names: Vec<&str> = root.children.iter().map(|c| c.name).collect();
+        assert_eq!(names, ["a", "b", "c", "e"]);
+        assert_eq!(root.find("c").unwrap().children.len(), 1);
     }
 
     #[test]
