@@ -151,19 +151,27 @@ pub fn classify(text: &str, lang_hint: Option<Lang>) -> Option<(Status, Substatu
     // Gather the rules anchored at a word of the text, then try them in
     // precedence order: the first that matches in the hinted language ends
     // the search.
+    // The seen-set of word keys, kept out of memory until the words are
+    // done (an overflowing batch sets the text's own to "everything").
+    let mut seen = [0u64; 4];
     for w in 0..folded.nwords {
         let start = usize::from(folded.words[w]);
         let head = head8(&folded.buf, start);
-        let key = key_of(head);
-        folded.see(key);
-        if !index.may_anchor(key) {
-            continue;
-        }
-        for cand in index.lookup(key) {
-            if head & cand.mask == cand.head && search.wants(usize::from(cand.id), cand.langs) {
-                search.push(cand.id, start as u16, &mut folded, index);
+        let low = head as u32;
+        let len = word_len4(low);
+        let bit = seen_bit(cut_key(low, len));
+        seen[bit >> 6] |= 1 << (bit & 63);
+        gather(low, head, start, &mut search, &mut folded, index);
+        if len <= 2 {
+            // A rule anchored at this one short word alone.
+            let alone = low & ((1 << (8 * (len + 1))) - 1);
+            if alone != low {
+                gather(alone, head, start, &mut search, &mut folded, index);
             }
         }
+    }
+    for (to, from) in folded.seen.iter_mut().zip(seen) {
+        *to |= from;
     }
     for &id in &index.floating {
         let langs = RULES.get(usize::from(id)).map_or(0, |r| r.langs);
@@ -189,6 +197,26 @@ pub fn classify(text: &str, lang_hint: Option<Lang>) -> Option<(Status, Substatu
         sub,
         f32::from(rule.confidence) / 100.0 * factor,
     ))
+}
+
+/// Gathers the rules whose anchor key is `key` and whose anchor starts
+/// like the word at `start` (first eight bytes `head`).
+fn gather(
+    key: u32,
+    head: u64,
+    start: usize,
+    search: &mut Search,
+    folded: &mut Folded,
+    index: &Index,
+) {
+    if !index.may_anchor(key) {
+        return;
+    }
+    for cand in index.lookup(key) {
+        if head & cand.mask == cand.head && search.wants(usize::from(cand.id), cand.langs) {
+            search.push(cand.id, start as u16, folded, index);
+        }
+    }
 }
 
 /// Candidates gathered before they are tried in precedence order.
@@ -296,13 +324,6 @@ impl Folded {
         }
     }
 
-    fn see(&mut self, key: u32) {
-        let bit = seen_bit(key);
-        if let Some(w) = self.seen.get_mut(bit >> 6) {
-            *w |= 1 << (bit & 63);
-        }
-    }
-
     fn may_have(&self, key: u32) -> bool {
         let bit = seen_bit(key);
         self.seen
@@ -314,6 +335,16 @@ impl Folded {
     /// boundary) when the buffer or the word list is full. `fold2` is the
     /// folding of the two-byte UTF-8 characters ([`fold2_table`]).
     fn fold(&mut self, text: &str, fold2: &[[u8; 3]]) {
+        // A text of up to 511 bytes folds to at most 513 and has at most 256
+        // words: no limit to check.
+        if text.len() < 2 * MAX_WORDS && text.len() + 3 < MAX_TEXT {
+            self.fold_limited::<false>(text, fold2);
+        } else {
+            self.fold_limited::<true>(text, fold2);
+        }
+    }
+
+    fn fold_limited<const LIMITS: bool>(&mut self, text: &str, fold2: &[[u8; 3]]) {
         // Longest fold of one char ("ss", "ae") plus the closing space.
         const ROOM: usize = MAX_TEXT - 3;
         let bytes = text.as_bytes();
@@ -323,7 +354,7 @@ impl Folded {
         let mut nwords = 0;
         let mut in_word = false;
         let mut i = 0;
-        while len < ROOM {
+        while !LIMITS || len < ROOM {
             let Some(&b) = bytes.get(i) else { break };
             let f = BYTE_FOLD[usize::from(b)];
             if f > b' ' && in_word {
@@ -361,7 +392,7 @@ impl Folded {
                 continue;
             }
             if !in_word {
-                if nwords == MAX_WORDS {
+                if LIMITS && nwords == MAX_WORDS {
                     break;
                 }
                 words[nwords] = len as u16;
@@ -421,7 +452,7 @@ impl Folded {
 
 /// The bit of a word key in [`Folded::seen`].
 fn seen_bit(key: u32) -> usize {
-    (key.wrapping_mul(0x85EB_CA6B) >> 24) as usize
+    (key.wrapping_mul(0x85EB_CA6B) >> 24) as usize & 255
 }
 
 /// What one character folds to: `[count, byte, byte]`, count 0 for a
@@ -517,25 +548,30 @@ fn fold_char(c: char) -> Option<&'static str> {
     })
 }
 
-/// The lookup key of the word starting at `start`: its first four bytes,
-/// zero-padded when shorter.
+/// The seen-set key of the word starting at `start` ([`cut_key`]).
 fn word_key(buf: &[u8], start: usize) -> u32 {
-    key_of(head8(buf, start))
+    let low = head8(buf, start) as u32;
+    cut_key(low, word_len4(low))
 }
 
-/// The lookup key from a word's first eight bytes: the first four, cut at
-/// the end of the word.
-fn key_of(head: u64) -> u32 {
-    let low = head as u32;
+/// The length of the word whose first four bytes (then a space, or zeros)
+/// are `low`, up to 4.
+fn word_len4(low: u32) -> u32 {
     // Bytes equal to a space become zero; find the lowest zero byte.
     let x = low ^ 0x2020_2020;
     let zero = x.wrapping_sub(0x0101_0101) & !x & 0x8080_8080;
-    if zero == 0 {
-        return low;
-    }
-    let n = zero.trailing_zeros() / 8;
-    low & ((1u32 << (8 * n)) - 1)
+    (zero.trailing_zeros() / 8).min(4)
 }
+
+/// A word's first four bytes `low`, cut at its end (`len` bytes).
+fn cut_key(low: u32, len: u32) -> u32 {
+    if len >= 4 {
+        low
+    } else {
+        low & ((1u32 << (8 * len)) - 1)
+    }
+}
+
 /// One phrase rule: languages, pattern, meaning.
 struct Rule {
     /// Bit set of [`Lang::bit`].
@@ -575,7 +611,7 @@ struct Piece {
     mask: u64,
     /// The head is the whole piece: a head match is a match.
     short: bool,
-    /// The key of the first word ([`key_of`]), and whether every word the
+    /// The key of the first word ([`cut_key`]), and whether every word the
     /// piece matches has that key (not so for a prefix under four letters).
     key: u32,
     keyed: bool,
@@ -698,9 +734,9 @@ struct Index {
     /// Rules whose first piece does not start at a word.
     floating: Vec<u16>,
     bits: u32,
-    /// A 2048-bit set of the anchor keys (see [`anchor_bit`]): most words
+    /// A 16384-bit set of the anchor keys (see [`anchor_bit`]): most words
     /// anchor no rule and skip the table.
-    anchors: [u64; 32],
+    anchors: [u64; 256],
     /// See [`fold2_table`].
     fold2: Vec<[u8; 3]>,
 }
@@ -742,8 +778,10 @@ impl Index {
             let (must, not) = pieces(rule.pattern);
             let anchor = Piece::new(must.first().copied().unwrap_or_default());
             if anchor.at_word {
+                // The first four bytes after the space: a short first
+                // word with the start of the next, or with its space.
                 keyed.push((
-                    word_key(&anchor.bytes, 1),
+                    anchor.head as u32,
                     Candidate {
                         head: anchor.head,
                         mask: anchor.mask,
@@ -769,7 +807,7 @@ impl Index {
             ids: keyed.iter().map(|&(_, c)| c).collect(),
             floating,
             bits,
-            anchors: [0; 32],
+            anchors: [0; 256],
             fold2: fold2_table(),
         };
         for &(key, _) in &keyed {
@@ -796,7 +834,7 @@ impl Index {
 
 /// The bit of a word key in [`Index::anchors`].
 fn anchor_bit(key: u32) -> usize {
-    (key.wrapping_mul(0x9E37_79B1) >> 21) as usize
+    (key.wrapping_mul(0x9E37_79B1) >> 18) as usize
 }
 
 fn index() -> &'static Index {
