@@ -148,17 +148,20 @@ fn corpus_precision_and_coverage() {
             100.0 * s.coverage()
         );
     }
-    if report {
-        for lang in Lang::ALL {
-            let rs: Vec<&Row> = rows.iter().filter(|r| r.lang == *lang).collect();
-            let s = score(&rs, false);
-            println!(
-                "  {lang}: {} texts, precision {:.1} %, coverage {:.1} %",
-                s.rows,
-                100.0 * s.precision(),
-                100.0 * s.coverage()
-            );
-        }
+    for lang in Lang::ALL {
+        let rs: Vec<&Row> = rows.iter().filter(|r| r.lang == *lang).collect();
+        let held: Vec<&Row> = rs.iter().copied().filter(|r| r.held_out).collect();
+        let s = score(&rs, false);
+        let h = score(&held, false);
+        println!(
+            "  {lang}: {} texts, precision {:.1} %, coverage {:.1} %; held-out {} texts, precision {:.1} %, coverage {:.1} %",
+            s.rows,
+            100.0 * s.precision(),
+            100.0 * s.coverage(),
+            h.rows,
+            100.0 * h.precision(),
+            100.0 * h.coverage()
+        );
     }
     assert!(rows.len() >= 500, "corpus has {} texts", rows.len());
     assert!(
