@@ -151,28 +151,27 @@ pub fn classify(text: &str, lang_hint: Option<Lang>) -> Option<(Status, Substatu
     // Gather the rules anchored at a word of the text, then try them in
     // precedence order: the first that matches in the hinted language ends
     // the search.
-    // The seen-set of word keys, kept out of memory until the words are
+    // The seen-set of word keys, kept in a register until the words are
     // done (an overflowing batch sets the text's own to "everything").
-    let mut seen = [0u64; 4];
+    let mut seen = 0u128;
     for w in 0..folded.nwords {
         let start = usize::from(folded.words[w]);
         let head = head8(&folded.buf, start);
         let low = head as u32;
         let len = word_len4(low);
-        let bit = seen_bit(cut_key(low, len));
-        seen[bit >> 6] |= 1 << (bit & 63);
-        gather(low, head, start, &mut search, &mut folded, index);
+        seen |= 1 << seen_bit(cut_key(low, len));
+        if index.may_anchor(low) {
+            gather(low, head, start, &mut search, &mut folded, index);
+        }
         if len <= 2 {
             // A rule anchored at this one short word alone.
             let alone = low & ((1 << (8 * (len + 1))) - 1);
-            if alone != low {
+            if alone != low && index.may_anchor(alone) {
                 gather(alone, head, start, &mut search, &mut folded, index);
             }
         }
     }
-    for (to, from) in folded.seen.iter_mut().zip(seen) {
-        *to |= from;
-    }
+    folded.seen |= seen;
     for &id in &index.floating {
         let langs = RULES.get(usize::from(id)).map_or(0, |r| r.langs);
         if search.wants(usize::from(id), langs) {
@@ -200,7 +199,8 @@ pub fn classify(text: &str, lang_hint: Option<Lang>) -> Option<(Status, Substatu
 }
 
 /// Gathers the rules whose anchor key is `key` and whose anchor starts
-/// like the word at `start` (first eight bytes `head`).
+/// like the word at `start` (first eight bytes `head`). Called for the keys
+/// that pass [`Index::may_anchor`].
 fn gather(
     key: u32,
     head: u64,
@@ -209,9 +209,6 @@ fn gather(
     folded: &mut Folded,
     index: &Index,
 ) {
-    if !index.may_anchor(key) {
-        return;
-    }
     for cand in index.lookup(key) {
         if head & cand.mask == cand.head && search.wants(usize::from(cand.id), cand.langs) {
             search.push(cand.id, start as u16, folded, index);
@@ -246,7 +243,7 @@ impl Search {
         if self.n == BATCH {
             // Rare: more candidates than fit. Words after this one are not
             // in the seen-set yet, so it stops filtering.
-            folded.seen = [u64::MAX; 4];
+            folded.seen = u128::MAX;
             self.flush(folded, index);
         }
         if let Some(slot) = self.found.get_mut(self.n) {
@@ -306,9 +303,9 @@ struct Folded {
     len: usize,
     words: [u16; MAX_WORDS],
     nwords: usize,
-    /// A 256-bit set of the word keys seen (see [`seen_bit`]): a piece whose
+    /// A 128-bit set of the word keys seen (see [`seen_bit`]): a piece whose
     /// key is not in it is not in the text.
-    seen: [u64; 4],
+    seen: u128,
 }
 
 impl Folded {
@@ -320,15 +317,12 @@ impl Folded {
             len: 1,
             words: [0; MAX_WORDS],
             nwords: 0,
-            seen: [0; 4],
+            seen: 0,
         }
     }
 
     fn may_have(&self, key: u32) -> bool {
-        let bit = seen_bit(key);
-        self.seen
-            .get(bit >> 6)
-            .is_some_and(|w| w & (1 << (bit & 63)) != 0)
+        self.seen & (1 << seen_bit(key)) != 0
     }
 
     /// Folds `text` into the buffer: ` word word … `. Stops (at a word
@@ -402,6 +396,18 @@ impl Folded {
             buf[len] = folded[1];
             buf[len + 1] = folded[2];
             len += n;
+            if !LIMITS {
+                // The rest of the word's ASCII letters and digits.
+                while let Some(&b) = bytes.get(i) {
+                    let f = BYTE_FOLD[usize::from(b)];
+                    if f <= b' ' {
+                        break;
+                    }
+                    buf[len] = f;
+                    len += 1;
+                    i += 1;
+                }
+            }
         }
         if in_word {
             buf[len] = b' ';
@@ -451,8 +457,8 @@ impl Folded {
 }
 
 /// The bit of a word key in [`Folded::seen`].
-fn seen_bit(key: u32) -> usize {
-    (key.wrapping_mul(0x85EB_CA6B) >> 24) as usize & 255
+fn seen_bit(key: u32) -> u32 {
+    key.wrapping_mul(0x85EB_CA6B) >> 25
 }
 
 /// What one character folds to: `[count, byte, byte]`, count 0 for a
