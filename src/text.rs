@@ -18,8 +18,14 @@
 //! answer `None` (a return label created, a pickup order cancelled).
 //!
 //! The hot path does not allocate: folding, word splitting and rule lookup
-//! use stack buffers and a table built once, on first use. Texts longer than
-//! [`MAX_TEXT`] folded bytes are read up to that length.
+//! use stack buffers and a table built once, on first use. Folding and word
+//! splitting are one pass (two-byte UTF-8 letters fold through a table).
+//! Each word's first four bytes are its key: a bit set of the keys that
+//! anchor some rule lets most words skip the table, and a bit set of the
+//! text's own keys rejects most other pieces of a rule without a scan. The
+//! rules anchored at the text's words are then tried lowest index first, so
+//! the search ends at the first match in the hinted language. Texts longer
+//! than [`MAX_TEXT`] folded bytes are read up to that length.
 //!
 //! Accuracy is measured on a labelled corpus of real carrier texts
 //! (`tests/data/phrases.tsv`, see `tests/text.rs`).
@@ -132,61 +138,54 @@ impl FromStr for Lang {
 /// assert_eq!(classify("Photo taken of parcel", None), None);
 /// ```
 pub fn classify(text: &str, lang_hint: Option<Lang>) -> Option<(Status, Substatus, f32)> {
-    let mut folded = Folded::new();
-    folded.fold(text);
     let index = index();
-    let hint_bit = lang_hint.map_or(0, Lang::bit);
-    // Lowest matching rule index: for the hinted language, and for any.
-    let mut best_hint = usize::MAX;
-    let mut best_any = usize::MAX;
-    let consider = |id: usize, best_hint: &mut usize, best_any: &mut usize| {
-        let Some(rule) = RULES.get(id) else { return };
-        let in_hint = rule.langs & hint_bit != 0;
-        if (in_hint && id >= *best_hint) || (!in_hint && id >= *best_any) {
-            return;
-        }
-        let Some(compiled) = index.rules.get(id) else {
-            return;
-        };
-        if compiled.matches_rest(&folded) {
-            if in_hint {
-                *best_hint = id;
-            } else {
-                *best_any = id;
-            }
-        }
+    let mut folded = Folded::new();
+    folded.fold(text, &index.fold2);
+    let mut search = Search {
+        best_hint: usize::MAX,
+        best_any: usize::MAX,
+        hint_bit: lang_hint.map_or(0, Lang::bit),
+        found: [0; BATCH],
+        n: 0,
     };
+    // Gather the rules anchored at a word of the text, then try them in
+    // precedence order: the first that matches in the hinted language ends
+    // the search.
+    // The seen-set of word keys, kept in a register until the words are
+    // done (an overflowing batch sets the text's own to "everything").
+    let mut seen = 0u128;
     for w in 0..folded.nwords {
         let start = usize::from(folded.words[w]);
         let head = head8(&folded.buf, start);
-        let key = key_of(head);
-        for cand in index.lookup(key) {
-            // Rules are in precedence order: one after both bests cannot win.
-            if head & cand.mask != cand.head || usize::from(cand.id) >= best_hint.max(best_any) {
-                continue;
-            }
-            let id = usize::from(cand.id);
-            let anchored = cand.short
-                || index
-                    .rules
-                    .get(id)
-                    .is_some_and(|c| folded.has_at(start, head, &c.anchor));
-            if anchored {
-                consider(id, &mut best_hint, &mut best_any);
+        let low = head as u32;
+        let len = word_len4(low);
+        seen |= 1 << seen_bit(cut_key(low, len));
+        if index.may_anchor(low) {
+            gather(low, head, start, &mut search, &mut folded, index);
+        }
+        if len <= 2 {
+            // A rule anchored at this one short word alone.
+            let alone = low & ((1 << (8 * (len + 1))) - 1);
+            if alone != low && index.may_anchor(alone) {
+                gather(alone, head, start, &mut search, &mut folded, index);
             }
         }
     }
+    folded.seen |= seen;
     for &id in &index.floating {
-        let id = usize::from(id);
-        let found = index.rules.get(id).is_some_and(|c| folded.has(&c.anchor));
-        if found {
-            consider(id, &mut best_hint, &mut best_any);
+        let langs = RULES.get(usize::from(id)).map_or(0, |r| r.langs);
+        if search.wants(usize::from(id), langs) {
+            search.push(id, FLOATING, &mut folded, index);
         }
     }
-    let (id, factor) = if best_hint != usize::MAX {
-        (best_hint, 1.0)
-    } else if best_any != usize::MAX {
-        (best_any, if hint_bit == 0 { 1.0 } else { 0.85 })
+    search.flush(&folded, index);
+    let (id, factor) = if search.best_hint != usize::MAX {
+        (search.best_hint, 1.0)
+    } else if search.best_any != usize::MAX {
+        (
+            search.best_any,
+            if search.hint_bit == 0 { 1.0 } else { 0.85 },
+        )
     } else {
         return None;
     };
@@ -199,6 +198,102 @@ pub fn classify(text: &str, lang_hint: Option<Lang>) -> Option<(Status, Substatu
     ))
 }
 
+/// Gathers the rules whose anchor key is `key` and whose anchor starts
+/// like the word at `start` (first eight bytes `head`). Called for the keys
+/// that pass [`Index::may_anchor`].
+fn gather(
+    key: u32,
+    head: u64,
+    start: usize,
+    search: &mut Search,
+    folded: &mut Folded,
+    index: &Index,
+) {
+    for cand in index.lookup(key) {
+        if head & cand.mask == cand.head && search.wants(usize::from(cand.id), cand.langs) {
+            search.push(cand.id, start as u16, folded, index);
+        }
+    }
+}
+
+/// Candidates gathered before they are tried in precedence order.
+const BATCH: usize = 64;
+
+/// The word start of a rule whose anchor does not start at a word.
+const FLOATING: u16 = u16::MAX;
+
+/// The search for the first matching rule: the lowest matching rule index in
+/// the hinted language and in any language, and the candidates not yet
+/// tried, as `id << 16 | word start`.
+struct Search {
+    best_hint: usize,
+    best_any: usize,
+    hint_bit: u8,
+    found: [u32; BATCH],
+    n: usize,
+}
+
+impl Search {
+    /// Whether rule `id` (of languages `langs`) could still change the answer.
+    fn wants(&self, id: usize, langs: u8) -> bool {
+        id < self.best_hint && (langs & self.hint_bit != 0 || id < self.best_any)
+    }
+
+    fn push(&mut self, id: u16, start: u16, folded: &mut Folded, index: &Index) {
+        if self.n == BATCH {
+            // Rare: more candidates than fit. Words after this one are not
+            // in the seen-set yet, so it stops filtering.
+            folded.seen = u128::MAX;
+            self.flush(folded, index);
+        }
+        if let Some(slot) = self.found.get_mut(self.n) {
+            *slot = (u32::from(id) << 16) | u32::from(start);
+            self.n += 1;
+        }
+    }
+
+    /// Tries the gathered candidates, lowest rule index first.
+    fn flush(&mut self, folded: &Folded, index: &Index) {
+        let n = self.n;
+        self.n = 0;
+        let Some(found) = self.found.get_mut(..n) else {
+            return;
+        };
+        found.sort_unstable();
+        for &entry in found.iter() {
+            let id = (entry >> 16) as usize;
+            let start = (entry & 0xFFFF) as u16;
+            if id >= self.best_hint {
+                break;
+            }
+            let (Some(rule), Some(compiled)) = (RULES.get(id), index.rules.get(id)) else {
+                continue;
+            };
+            let in_hint = rule.langs & self.hint_bit != 0;
+            if !in_hint && id >= self.best_any {
+                continue;
+            }
+            let anchored = if start == FLOATING {
+                folded.has(&compiled.anchor)
+            } else {
+                let start = usize::from(start);
+                compiled.anchor.short
+                    || folded.has_at(start, head8(&folded.buf, start), &compiled.anchor)
+            };
+            if anchored && compiled.matches_rest(folded) {
+                if in_hint {
+                    self.best_hint = id;
+                    break;
+                }
+                self.best_any = id;
+                if self.hint_bit == 0 {
+                    break;
+                }
+            }
+        }
+    }
+}
+
 /// The folded text: ` word word … ` (a space before and after every word),
 /// lower-case ASCII, in a stack buffer.
 struct Folded {
@@ -208,6 +303,9 @@ struct Folded {
     len: usize,
     words: [u16; MAX_WORDS],
     nwords: usize,
+    /// A 128-bit set of the word keys seen (see [`seen_bit`]): a piece whose
+    /// key is not in it is not in the text.
+    seen: u128,
 }
 
 impl Folded {
@@ -219,12 +317,28 @@ impl Folded {
             len: 1,
             words: [0; MAX_WORDS],
             nwords: 0,
+            seen: 0,
         }
     }
 
+    fn may_have(&self, key: u32) -> bool {
+        self.seen & (1 << seen_bit(key)) != 0
+    }
+
     /// Folds `text` into the buffer: ` word word … `. Stops (at a word
-    /// boundary) when the buffer or the word list is full.
-    fn fold(&mut self, text: &str) {
+    /// boundary) when the buffer or the word list is full. `fold2` is the
+    /// folding of the two-byte UTF-8 characters ([`fold2_table`]).
+    fn fold(&mut self, text: &str, fold2: &[[u8; 3]]) {
+        // A text of up to 511 bytes folds to at most 513 and has at most 256
+        // words: no limit to check.
+        if text.len() < 2 * MAX_WORDS && text.len() + 3 < MAX_TEXT {
+            self.fold_limited::<false>(text, fold2);
+        } else {
+            self.fold_limited::<true>(text, fold2);
+        }
+    }
+
+    fn fold_limited<const LIMITS: bool>(&mut self, text: &str, fold2: &[[u8; 3]]) {
         // Longest fold of one char ("ss", "ae") plus the closing space.
         const ROOM: usize = MAX_TEXT - 3;
         let bytes = text.as_bytes();
@@ -234,35 +348,36 @@ impl Folded {
         let mut nwords = 0;
         let mut in_word = false;
         let mut i = 0;
-        while i < bytes.len() && len < ROOM {
-            let b = bytes[i];
-            let folded: &[u8] = if b < 0x80 {
+        while !LIMITS || len < ROOM {
+            let Some(&b) = bytes.get(i) else { break };
+            let f = BYTE_FOLD[usize::from(b)];
+            if f > b' ' && in_word {
+                buf[len] = f;
+                len += 1;
                 i += 1;
-                let f = ASCII_FOLD[usize::from(b)];
-                if f != b' ' && in_word {
-                    buf[len] = f;
-                    len += 1;
-                    continue;
-                }
-                if f == b' ' {
-                    b""
-                } else {
-                    std::slice::from_ref(&ASCII_FOLD[usize::from(b)])
-                }
+                continue;
+            }
+            // [count, byte, byte]: what the character folds to.
+            let folded: [u8; 3] = if f == b' ' {
+                i += 1;
+                [0; 3]
+            } else if f != 0 {
+                i += 1;
+                [1, f, 0]
+            } else if b & 0xE0 == 0xC0 {
+                let next = bytes.get(i + 1).copied().unwrap_or(0);
+                let cp = (usize::from(b & 0x1F) << 6) | usize::from(next & 0x3F);
+                i += 2;
+                fold2.get(cp.wrapping_sub(0x80)).copied().unwrap_or([0; 3])
             } else {
                 let Some(c) = text.get(i..).and_then(|s| s.chars().next()) else {
                     break;
                 };
                 i += c.len_utf8();
-                match fold_char(c) {
-                    Some(f) => f.as_bytes(),
-                    // A letter we do not fold: keeps the word a word, never
-                    // matches a pattern.
-                    None if c.is_alphanumeric() => b"\x01",
-                    None => b"",
-                }
+                fold_one(c)
             };
-            if folded.is_empty() {
+            let n = usize::from(folded[0]);
+            if n == 0 {
                 if in_word {
                     buf[len] = b' ';
                     len += 1;
@@ -271,21 +386,36 @@ impl Folded {
                 continue;
             }
             if !in_word {
-                if nwords == MAX_WORDS {
+                if LIMITS && nwords == MAX_WORDS {
                     break;
                 }
                 words[nwords] = len as u16;
                 nwords += 1;
                 in_word = true;
             }
-            for &f in folded {
-                buf[len] = f;
-                len += 1;
+            buf[len] = folded[1];
+            buf[len + 1] = folded[2];
+            len += n;
+            if !LIMITS {
+                // The rest of the word's ASCII letters and digits.
+                while let Some(&b) = bytes.get(i) {
+                    let f = BYTE_FOLD[usize::from(b)];
+                    if f <= b' ' {
+                        break;
+                    }
+                    buf[len] = f;
+                    len += 1;
+                    i += 1;
+                }
             }
         }
         if in_word {
             buf[len] = b' ';
             len += 1;
+        }
+        // Bytes written past the end are not text.
+        if let Some(tail) = buf.get_mut(len..len + 8) {
+            tail.fill(0);
         }
         self.len = len;
         self.nwords = nwords;
@@ -295,8 +425,6 @@ impl Folded {
         self.buf.get(..self.len).unwrap_or_default()
     }
 
-    /// Whether `piece` (which starts with a space) sits at the word starting
-    /// at `start`.
     /// Whether `piece` sits at the word starting at `start`, whose first
     /// eight bytes are `head`.
     fn has_at(&self, start: usize, head: u64, piece: &Piece) -> bool {
@@ -314,6 +442,9 @@ impl Folded {
         if !piece.at_word {
             return find(self.text(), &piece.bytes);
         }
+        if piece.keyed && !self.may_have(piece.key) {
+            return false;
+        }
         self.words
             .get(..self.nwords)
             .unwrap_or_default()
@@ -323,6 +454,37 @@ impl Folded {
                 self.has_at(w, head8(&self.buf, w), piece)
             })
     }
+}
+
+/// The bit of a word key in [`Folded::seen`].
+fn seen_bit(key: u32) -> u32 {
+    key.wrapping_mul(0x85EB_CA6B) >> 25
+}
+
+/// What one character folds to: `[count, byte, byte]`, count 0 for a
+/// separator.
+fn fold_one(c: char) -> [u8; 3] {
+    match fold_char(c) {
+        Some(f) => {
+            let b = f.as_bytes();
+            [
+                b.len() as u8,
+                b.first().copied().unwrap_or(0),
+                b.get(1).copied().unwrap_or(0),
+            ]
+        }
+        // A letter we do not fold: keeps the word a word, never matches a
+        // pattern.
+        None if c.is_alphanumeric() => [1, 1, 0],
+        None => [0; 3],
+    }
+}
+
+/// [`fold_one`] of every two-byte UTF-8 character (U+0080 to U+07FF).
+fn fold2_table() -> Vec<[u8; 3]> {
+    (0x80u32..0x800)
+        .map(|cp| char::from_u32(cp).map_or([0; 3], fold_one))
+        .collect()
 }
 
 fn find(hay: &[u8], needle: &[u8]) -> bool {
@@ -346,15 +508,18 @@ fn find(hay: &[u8], needle: &[u8]) -> bool {
     false
 }
 
-/// ASCII letters and digits lower-cased; a space for everything else.
-const ASCII_FOLD: [u8; 128] = {
-    let mut t = [b' '; 128];
+/// ASCII letters and digits lower-cased; a space for every other ASCII
+/// byte; zero for the bytes of non-ASCII characters.
+const BYTE_FOLD: [u8; 256] = {
+    let mut t = [0u8; 256];
     let mut b = 0;
     while b < 128 {
         let c = b as u8;
-        if c.is_ascii_alphanumeric() {
-            t[b] = c.to_ascii_lowercase();
-        }
+        t[b] = if c.is_ascii_alphanumeric() {
+            c.to_ascii_lowercase()
+        } else {
+            b' '
+        };
         b += 1;
     }
     t
@@ -389,25 +554,30 @@ fn fold_char(c: char) -> Option<&'static str> {
     })
 }
 
-/// The lookup key of the word starting at `start`: its first four bytes,
-/// zero-padded when shorter.
+/// The seen-set key of the word starting at `start` ([`cut_key`]).
 fn word_key(buf: &[u8], start: usize) -> u32 {
-    key_of(head8(buf, start))
+    let low = head8(buf, start) as u32;
+    cut_key(low, word_len4(low))
 }
 
-/// The lookup key from a word's first eight bytes: the first four, cut at
-/// the end of the word.
-fn key_of(head: u64) -> u32 {
-    let low = head as u32;
+/// The length of the word whose first four bytes (then a space, or zeros)
+/// are `low`, up to 4.
+fn word_len4(low: u32) -> u32 {
     // Bytes equal to a space become zero; find the lowest zero byte.
     let x = low ^ 0x2020_2020;
     let zero = x.wrapping_sub(0x0101_0101) & !x & 0x8080_8080;
-    if zero == 0 {
-        return low;
-    }
-    let n = zero.trailing_zeros() / 8;
-    low & ((1u32 << (8 * n)) - 1)
+    (zero.trailing_zeros() / 8).min(4)
 }
+
+/// A word's first four bytes `low`, cut at its end (`len` bytes).
+fn cut_key(low: u32, len: u32) -> u32 {
+    if len >= 4 {
+        low
+    } else {
+        low & ((1u32 << (8 * len)) - 1)
+    }
+}
+
 /// One phrase rule: languages, pattern, meaning.
 struct Rule {
     /// Bit set of [`Lang::bit`].
@@ -447,6 +617,10 @@ struct Piece {
     mask: u64,
     /// The head is the whole piece: a head match is a match.
     short: bool,
+    /// The key of the first word ([`cut_key`]), and whether every word the
+    /// piece matches has that key (not so for a prefix under four letters).
+    key: u32,
+    keyed: bool,
 }
 
 impl Piece {
@@ -459,10 +633,13 @@ impl Piece {
         } else {
             (1u64 << (8 * n)) - 1
         };
+        let after = bytes.get(1..).unwrap_or_default();
         Piece {
             head: head8(&bytes, 1) & mask,
             mask,
             short: at_word && bytes.len() <= 9,
+            key: word_key(&bytes, 1),
+            keyed: at_word && (after.len() >= 4 || after.contains(&b' ')),
             at_word,
             bytes,
         }
@@ -535,8 +712,9 @@ fn pieces(pattern: &str) -> (Vec<&str>, Vec<&str>) {
 struct Candidate {
     head: u64,
     mask: u64,
-    short: bool,
     id: u16,
+    /// The rule's languages.
+    langs: u8,
 }
 
 /// The first eight bytes at `at` as a little-endian word.
@@ -562,11 +740,23 @@ struct Index {
     /// Rules whose first piece does not start at a word.
     floating: Vec<u16>,
     bits: u32,
+    /// A 16384-bit set of the anchor keys (see [`anchor_bit`]): most words
+    /// anchor no rule and skip the table.
+    anchors: [u64; 256],
+    /// See [`fold2_table`].
+    fold2: Vec<[u8; 3]>,
 }
 
 impl Index {
     fn slot(&self, key: u32) -> usize {
         (key.wrapping_mul(0x9E37_79B1) >> (32 - self.bits)) as usize
+    }
+
+    fn may_anchor(&self, key: u32) -> bool {
+        let bit = anchor_bit(key);
+        self.anchors
+            .get(bit >> 6)
+            .is_some_and(|w| w & (1 << (bit & 63)) != 0)
     }
 
     fn lookup(&self, key: u32) -> &[Candidate] {
@@ -594,13 +784,15 @@ impl Index {
             let (must, not) = pieces(rule.pattern);
             let anchor = Piece::new(must.first().copied().unwrap_or_default());
             if anchor.at_word {
+                // The first four bytes after the space: a short first
+                // word with the start of the next, or with its space.
                 keyed.push((
-                    word_key(&anchor.bytes, 1),
+                    anchor.head as u32,
                     Candidate {
                         head: anchor.head,
                         mask: anchor.mask,
-                        short: anchor.short,
                         id: id as u16,
+                        langs: rule.langs,
                     },
                 ));
             } else {
@@ -621,7 +813,15 @@ impl Index {
             ids: keyed.iter().map(|&(_, c)| c).collect(),
             floating,
             bits,
+            anchors: [0; 256],
+            fold2: fold2_table(),
         };
+        for &(key, _) in &keyed {
+            let bit = anchor_bit(key);
+            if let Some(w) = index.anchors.get_mut(bit >> 6) {
+                *w |= 1 << (bit & 63);
+            }
+        }
         let mask = index.slots.len() - 1;
         let mut i = 0;
         while i < keyed.len() {
@@ -636,6 +836,11 @@ impl Index {
         }
         index
     }
+}
+
+/// The bit of a word key in [`Index::anchors`].
+fn anchor_bit(key: u32) -> usize {
+    (key.wrapping_mul(0x9E37_79B1) >> 18) as usize
 }
 
 fn index() -> &'static Index {
@@ -681,7 +886,10 @@ mod tests {
     #[test]
     fn folds_and_splits() {
         let mut f = Folded::new();
-        f.fold("Zugestellt an Nachbarn — Straße 5, Łódź; n'a pas");
+        f.fold(
+            "Zugestellt an Nachbarn — Straße 5, Łódź; n'a pas",
+            &fold2_table(),
+        );
         assert_eq!(
             std::str::from_utf8(f.text()).unwrap(),
             " zugestellt an nachbarn strasse 5 lodz n a pas "

@@ -50,6 +50,8 @@ rules! {
     DE, "vermessen" => none 85;
     PL, "magazynowan*" => none 85;
     PL, "niemozliwe" => none 80;
+    IT, "partita virtuale" => none 80;
+    ES, "posible devolucion" => none 80;
 
     // ---- return to sender ----------------------------------------------------
     // refused
@@ -146,6 +148,10 @@ rules! {
     IT, "reso al mittente" => ReturnInitiated 90;
     IT, "restituzione" => ReturnInitiated 80;
     IT, "in restituzione" => ReturnInitiated 85;
+    IT, "resa al mittente" => ReturnInitiated 90;
+    ES, "devuelta" => ReturnInitiated 85;
+    ES, "entrega anulada" => ReturnInitiated 85;
+    ES, "retornado" => ReturnInitiated 80;
     PL, "zwrot do nadawcy" => ReturnInitiated 90;
     PL, "zwrocona do nadawcy - jesli" => ReturnInitiated 85;
 
@@ -322,6 +328,10 @@ rules! {
     IT, "mancata consegna" => AttemptFailed 90;
     IT, "tentativo di consegna" => AttemptFailed 80;
     IT, "destinatario assente" => RecipientAbsent 90;
+    IT, "non consegnat* + indirizzo" => AddressNotFound 85;
+    IT, "non consegnat*" => AttemptFailed 85;
+    SV, "gick inte att leverera" => AttemptFailed 85;
+    SV, "kom inte in" => NoAccess 85;
     PL, "brak mozliwosci doreczenia + adres*" => AddressNotFound 85;
     PL, "brak mozliwosci doreczenia + odbiorca nieznany" => AddressNotFound 85;
     PL, "brak mozliwosci doreczenia" => AttemptFailed 85;
@@ -388,6 +398,16 @@ rules! {
     DE, "sendungsstopp*" => HeldByCarrier 80;
     FR, "probleme en cours" => HeldByCarrier 75;
     ES, "envio estacionado" => HeldByCarrier 75;
+    ES, "almacenado" => HeldByCarrier 70;
+    ES, "pendiente datos" => HeldByCarrier 75;
+    ES, "incidencia" => HeldByCarrier 75;
+    ES, "retenido por orden" => HeldByCarrier 75;
+    ES, "siniestro*" => Lost 75;
+    ES, "perdida" => Lost 80;
+    IT, "abbandonat*" => HeldByCarrier 80;
+    IT, "blocco servizi*" => HeldByCarrier 80;
+    IT, "smaltit*" => Disposed 85;
+    IT, "lettera vettura errata" => HeldByCarrier 75;
 
     // ---- pickup: collected by the recipient, or waiting ----------------------
     EN, "picked up by the recipient" => CollectedByRecipient 95;
@@ -461,6 +481,12 @@ rules! {
     ES, "disponible en oficina" => AtCarrierFacility 85;
     IT, "in giacenza" => AtCarrierFacility 80;
     IT, "disponibile per il ritiro" => AtPickupPoint 85;
+    IT, "disponibile al ritiro" => AtCarrierFacility 85;
+    IT, "giacenza" => AtCarrierFacility 75;
+    ES, "recogeran en agencia" => AtCarrierFacility 85;
+    ES, "parcelshop" => AtPickupPoint 85;
+    ES, "dejado el paquete en la tienda" => AtPickupPoint 85;
+    SV, "avisering skickad + sista hamtningsdag" => AtCarrierFacility 80;
     PL, "czeka na odbior" => AtLocker 90;
     PL, "oczekuje w automacie" => AtLocker 90;
     PL, "odebranie przesylki z punktu" => AtPickupPoint 85;
@@ -534,6 +560,8 @@ rules! {
     SV, "overlamnad till mottagaren" => Delivered 90;
     SV, "utdelad" => Delivered 80;
     ES, "entregad* - no" => Delivered 85;
+    ES, "entrega efectuada" => Delivered 90;
+    ES, "entrega parcial" => Delivered 80;
     IT, "consegnat* - non" => Delivered 85;
     PL, "dostarczon* - nie" => Delivered 85;
     PL, "doreczon* - nie" => Delivered 85;
@@ -575,6 +603,7 @@ rules! {
     ES, "en ruta de entrega" => OutForDelivery 85;
     IT, "in consegna" => OutForDelivery 90;
     IT, "in distribuzione" => OutForDelivery 80;
+    IT, "affidata al corriere" => OutForDelivery 80;
     PL, "przekazana kurierowi w celu dostarczenia" => OutForDelivery 90;
     PL, "trafi do odbiorcy najpozniej" => OutForDelivery 80;
     PL, "wydana do doreczenia" => OutForDelivery 90;
@@ -686,6 +715,7 @@ rules! {
     PL, "opozni*" => Delayed 85;
     PL, "opoznien*" => Delayed 85;
     SV, "forsenad*" => Delayed 85;
+    SV, "leveransstorning" => Delayed 80;
 
     // ---- changed by the recipient or sender ------------------------------------
     EN, "held for a future delivery date" => RescheduledByRecipient 80;
@@ -910,6 +940,20 @@ rules! {
     IT, "in lavorazione" => InTransit 70;
     IT, "arrivata in filiale" => ArrivedAtFacility 80;
     IT, "centro di smistamento" => ArrivedAtFacility 75;
+    IT, "accettata" => PickedUp 75;
+    IT, "presa in carico" => PickedUp 80;
+    IT, "registrata hub" => ArrivedAtFacility 70;
+    IT, "arrivata" => ArrivedAtFacility 75;
+    IT, "processata presso" => ArrivedAtFacility 70;
+    ES, "en delegacion" => ArrivedAtFacility 75;
+    ES, "en plataforma" => ArrivedAtFacility 75;
+    ES, "en agencia" => ArrivedAtFacility 70;
+    ES, "recanaliza*" => Redirected 75;
+    ES, "reencaminado" => Redirected 80;
+    ES, "sera enviado a un punto" => Redirected 75;
+    ES, "pendiente de reparto" => InTransit 70;
+    SV, "ankommit" => ArrivedAtFacility 75;
+    SV, "forbereds for leverans" => InTransit 70;
     PL, "trafila do oddzialu" => ArrivedAtFacility 80;
     PL, "sortowni" => ArrivedAtFacility 80;
     PL, "w miescie odbiorcy" => ArrivedAtFacility 75;
@@ -945,6 +989,8 @@ rules! {
     FR, "pret a etre expedie" => AwaitingHandover 80;
     SV, "fatt information fran avsandaren" => LabelCreated 85;
     SV, "forsandelse forbereds" => LabelCreated 80;
+    ES, "pendiente de entrada en red" => AwaitingHandover 80;
+    ES, "grabado" => LabelCreated 75;
     PL, "zostala utworzona" => LabelCreated 85;
     PL, "oferty dla przesylki" => LabelCreated 75;
 }

@@ -134,3 +134,26 @@ fn parse_allocations_per_event_are_bounded() {
         per(xml)
     );
 }
+
+#[test]
+fn classify_does_not_allocate() {
+    let corpus = include_str!("data/phrases.tsv");
+    let texts: Vec<&str> = corpus
+        .lines()
+        .filter(|l| !l.starts_with('#'))
+        .filter_map(|l| l.split('\t').nth(3))
+        .collect();
+    let long = "Zugestellt an Nachbarn, Straße 5. ".repeat(60);
+    // The rule index is built once per process, on first use.
+    let _ = wismo::classify("delivered", None);
+    let before = allocations();
+    let mut answered = 0usize;
+    for t in texts.iter().copied().chain([long.as_str()]) {
+        for lang in [None, Some(wismo::Lang::De), Some(wismo::Lang::It)] {
+            answered += wismo::classify(t, lang).is_some() as usize;
+        }
+    }
+    let after = allocations();
+    assert_eq!(after - before, 0, "classify allocated");
+    assert!(answered > texts.len(), "{answered}");
+}

@@ -271,13 +271,13 @@ fn eta_reads_naturally() {
             Locale::Pl,
             one("2026-05-13"),
             MessageOptions::default(),
-            "Przewidywany termin dostawy: w środę, 13 maja.",
+            "Paczka powinna dotrzeć w środę, 13 maja.",
         ),
         (
             Locale::Pl,
             span("2026-05-14", "2026-05-16"),
             MessageOptions::default(),
-            "Przewidywany termin dostawy: między 14 maja a 16 maja.",
+            "Paczka powinna dotrzeć między 14 maja a 16 maja.",
         ),
         (
             Locale::Da,
@@ -345,7 +345,7 @@ fn pickup_notice_names_the_place_and_deadline() {
         "Je pakket ligt klaar bij Primera Centrum, Utrecht. Haal het uiterlijk dinsdag 19 mei op."
     );
     let m = notification_message(&n, Locale::Pl);
-    assert!(m.body.ends_with("Odbierz ją do 19 maja."), "{}", m.body);
+    assert!(m.body.ends_with("Odbierz paczkę do 19 maja."), "{}", m.body);
 }
 
 fn data(sub: Substatus) -> NotificationData {

@@ -1,7 +1,7 @@
 //! `wismo::classify` against the labelled corpus of real carrier texts in
 //! `tests/data/phrases.tsv`: precision on the texts it answers, coverage of
-//! the texts that carry a status, overall and on the held-out rows (every
-//! 5th data row, never used to write rules).
+//! the texts that carry a status, overall, per language and on the held-out
+//! rows (every 5th data row, never used to write rules).
 //!
 //! `WISMO_TEXT_REPORT=1 cargo test --test text -- --nocapture` prints the
 //! numbers and every miss of the development rows.
@@ -148,19 +148,28 @@ fn corpus_precision_and_coverage() {
             100.0 * s.coverage()
         );
     }
-    if report {
-        for lang in Lang::ALL {
-            let rs: Vec<&Row> = rows.iter().filter(|r| r.lang == *lang).collect();
-            let s = score(&rs, false);
-            println!(
-                "  {lang}: {} texts, precision {:.1} %, coverage {:.1} %",
-                s.rows,
-                100.0 * s.precision(),
-                100.0 * s.coverage()
-            );
-        }
+    let mut per_lang = Vec::new();
+    for lang in Lang::ALL {
+        let rs: Vec<&Row> = rows.iter().filter(|r| r.lang == *lang).collect();
+        let held: Vec<&Row> = rs.iter().copied().filter(|r| r.held_out).collect();
+        let s = score(&rs, false);
+        let h = score(&held, false);
+        per_lang.push((*lang, s.precision(), s.coverage()));
+        println!(
+            "  {lang}: {} texts, precision {:.1} %, coverage {:.1} %; held-out {} texts, precision {:.1} %, coverage {:.1} %",
+            s.rows,
+            100.0 * s.precision(),
+            100.0 * s.coverage(),
+            h.rows,
+            100.0 * h.precision(),
+            100.0 * h.coverage()
+        );
     }
     assert!(rows.len() >= 500, "corpus has {} texts", rows.len());
+    for (lang, precision, coverage) in per_lang {
+        assert!(precision >= 0.98, "{lang}: precision {precision:.3}");
+        assert!(coverage >= 0.85, "{lang}: coverage {coverage:.3}");
+    }
     assert!(
         s_all.precision() >= 0.98,
         "precision {:.3}",
