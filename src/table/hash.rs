@@ -86,10 +86,13 @@ pub fn hash_words(key: &[u8], w: (u64, u64), seed: u64) -> u64 {
     let n = key.len();
     let last = if n >= 8 { load8(key, n - 8) } else { w.0 };
     let mut h = fold(w.0 ^ seed ^ K1, w.1 ^ seed.rotate_left(32) ^ K2 ^ n as u64);
-    if n > 24 {
-        for chunk in key[16..n - 8].chunks(8) {
-            h = fold(h ^ partial(chunk), K2);
-        }
+    // Whole words from byte 16 on, while one starts before the last word;
+    // the final one may overlap it (the hash need only be a function of the
+    // key).
+    let mut i = 16;
+    while i + 8 < n {
+        h = fold(h ^ load8(key, i), K2);
+        i += 8;
     }
     h ^ fold(last ^ K3, seed ^ K1)
 }
