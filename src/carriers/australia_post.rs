@@ -118,7 +118,6 @@ pub(crate) fn parse(body: &[u8]) -> Result<Vec<Tracking>, Error> {
     let mut out = Vec::new();
     let mut first_error = None;
     for (ri, r) in body.tracking_results.iter().enumerate() {
-        let path = format!("tracking_results[{ri}]");
         let (items, field) = if r.trackable_items.is_empty() {
             (&r.consignment, "consignment")
         } else {
@@ -131,13 +130,16 @@ pub(crate) fn parse(body: &[u8]) -> Result<Vec<Tracking>, Error> {
             continue;
         }
         for (ii, item) in items.iter().enumerate() {
-            let item_path = format!("{path}.{field}[{ii}]");
+            // Paths are only formatted for an error.
+            let item_path = || format!("tracking_results[{ri}].{field}[{ii}]");
             if item.items.is_empty() {
-                out.push(article(item, text(&r.tracking_id), &item_path)?);
+                out.push(article(item, text(&r.tracking_id), item_path)?);
             } else {
                 let parent = text(&item.consignment_id).or(text(&r.tracking_id));
                 for (ai, a) in item.items.iter().enumerate() {
-                    out.push(article(a, parent, &format!("{item_path}.items[{ai}]"))?);
+                    out.push(article(a, parent, || {
+                        format!("{}.items[{ai}]", item_path())
+                    })?);
                 }
             }
         }
@@ -150,18 +152,22 @@ pub(crate) fn parse(body: &[u8]) -> Result<Vec<Tracking>, Error> {
     Ok(out)
 }
 
-fn article(item: &Item<'_>, fallback_id: Option<&str>, path: &str) -> Result<Tracking, Error> {
+fn article(
+    item: &Item<'_>,
+    fallback_id: Option<&str>,
+    path: impl Fn() -> String,
+) -> Result<Tracking, Error> {
     let number = text(&item.article_id)
         .or(text(&item.consignment_id))
         .or(fallback_id)
         .ok_or_else(|| Error::MissingField {
             carrier: C,
             field: "article_id",
-            path: path.to_string(),
+            path: path(),
         })?;
     let mut events = Vec::with_capacity(item.events.len().max(1));
     for (ei, e) in item.events.iter().enumerate() {
-        let at = || format!("{path}.events[{ei}]");
+        let at = || format!("{}.events[{ei}]", path());
         let date = text(&e.date).ok_or_else(|| Error::MissingField {
             carrier: C,
             field: "date",
