@@ -44,6 +44,7 @@ const CASES: &[(&str, &str)] = &[
     ("chronopost", "chronopost/delivered.xml"),
     ("aramex", "aramex/delivered_two_waybills.xml"),
     ("postnord", "postnord/delivered_service_point.json"),
+    ("ninja_van", "ninja_van/stored_failed_attempt_return.json"),
 ];
 
 /// The XML floor: every event read, every text and attribute value decoded.

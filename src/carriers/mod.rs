@@ -40,6 +40,7 @@ mod spring;
 mod teleship;
 // parse (west): Aramex, PostNord
 mod aramex;
+mod ninja_van;
 mod postnord;
 
 /// Dispatches to the carrier's parser, then reads the text of events whose
@@ -127,6 +128,7 @@ fn parse_format(carrier: Carrier, body: &[u8]) -> Result<Vec<Tracking>, Error> {
         Carrier::Spring => spring::parse(body),
         Carrier::Aramex => aramex::parse(body),
         Carrier::Postnord => postnord::parse(body),
+        Carrier::NinjaVan => ninja_van::parse(body),
         other => Err(Error::Unsupported { carrier: other }),
     }
 }
