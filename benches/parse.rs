@@ -45,6 +45,7 @@ const CASES: &[(&str, &str)] = &[
     ("aramex", "aramex/delivered_two_waybills.xml"),
     ("postnord", "postnord/delivered_service_point.json"),
     ("ninja_van", "ninja_van/stored_failed_attempt_return.json"),
+    ("ctt_express", "ctt_express/failed_attempt_delivered.json"),
 ];
 
 /// The XML floor: every event read, every text and attribute value decoded.

@@ -246,6 +246,9 @@ fn event_keys(carrier: Carrier) -> Option<(&'static str, &'static [&'static str]
         // Ninja Van: one webhook body (object) is one event; an array of
         // stored bodies is one event each.
         "ninja_van" => ("json_array_or_object", &[]),
+        // CTT Express: shipping_history.events (the fixtures have no
+        // items_history, whose per-package events are not read).
+        "ctt_express" => ("json", &["events"]),
         _ => return None,
     })
 }

@@ -40,6 +40,7 @@ mod spring;
 mod teleship;
 // parse (west): Aramex, PostNord
 mod aramex;
+mod ctt_express;
 mod ninja_van;
 mod postnord;
 
@@ -129,6 +130,7 @@ fn parse_format(carrier: Carrier, body: &[u8]) -> Result<Vec<Tracking>, Error> {
         Carrier::Aramex => aramex::parse(body),
         Carrier::Postnord => postnord::parse(body),
         Carrier::NinjaVan => ninja_van::parse(body),
+        Carrier::CttExpress => ctt_express::parse(body),
         other => Err(Error::Unsupported { carrier: other }),
     }
 }
