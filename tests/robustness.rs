@@ -249,6 +249,7 @@ fn event_keys(carrier: Carrier) -> Option<(&'static str, &'static [&'static str]
         // CTT Express: shipping_history.events (the fixtures have no
         // items_history, whose per-package events are not read).
         "ctt_express" => ("json", &["events"]),
+        "nz_post" => ("json", &["tracking_events"]),
         _ => return None,
     })
 }

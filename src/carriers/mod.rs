@@ -42,6 +42,7 @@ mod teleship;
 mod aramex;
 mod ctt_express;
 mod ninja_van;
+mod nz_post;
 mod postnord;
 
 /// Dispatches to the carrier's parser, then reads the text of events whose
@@ -131,6 +132,7 @@ fn parse_format(carrier: Carrier, body: &[u8]) -> Result<Vec<Tracking>, Error> {
         Carrier::Postnord => postnord::parse(body),
         Carrier::NinjaVan => ninja_van::parse(body),
         Carrier::CttExpress => ctt_express::parse(body),
+        Carrier::NzPost => nz_post::parse(body),
         other => Err(Error::Unsupported { carrier: other }),
     }
 }
