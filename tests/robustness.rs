@@ -250,6 +250,8 @@ fn event_keys(carrier: Carrier) -> Option<(&'static str, &'static [&'static str]
         // items_history, whose per-package events are not read).
         "ctt_express" => ("json", &["events"]),
         "nz_post" => ("json", &["tracking_events"]),
+        // Correos: eventos, plus one event per linked shipment.
+        "correos" => ("json", &["eventos", "enviosAsociados"]),
         _ => return None,
     })
 }

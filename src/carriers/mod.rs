@@ -40,6 +40,7 @@ mod spring;
 mod teleship;
 // parse (west): Aramex, PostNord
 mod aramex;
+mod correos;
 mod ctt_express;
 mod ninja_van;
 mod nz_post;
@@ -133,6 +134,7 @@ fn parse_format(carrier: Carrier, body: &[u8]) -> Result<Vec<Tracking>, Error> {
         Carrier::NinjaVan => ninja_van::parse(body),
         Carrier::CttExpress => ctt_express::parse(body),
         Carrier::NzPost => nz_post::parse(body),
+        Carrier::Correos => correos::parse(body),
         other => Err(Error::Unsupported { carrier: other }),
     }
 }
