@@ -44,6 +44,10 @@ const CASES: &[(&str, &str)] = &[
     ("chronopost", "chronopost/delivered.xml"),
     ("aramex", "aramex/delivered_two_waybills.xml"),
     ("postnord", "postnord/delivered_service_point.json"),
+    ("ninja_van", "ninja_van/stored_failed_attempt_return.json"),
+    ("ctt_express", "ctt_express/failed_attempt_delivered.json"),
+    ("nz_post", "nz_post/delivered_signed.json"),
+    ("correos", "correos/out_for_delivery.json"),
 ];
 
 /// The XML floor: every event read, every text and attribute value decoded.

@@ -40,6 +40,10 @@ mod spring;
 mod teleship;
 // parse (west): Aramex, PostNord
 mod aramex;
+mod correos;
+mod ctt_express;
+mod ninja_van;
+mod nz_post;
 mod postnord;
 
 /// Dispatches to the carrier's parser, then reads the text of events whose
@@ -127,6 +131,10 @@ fn parse_format(carrier: Carrier, body: &[u8]) -> Result<Vec<Tracking>, Error> {
         Carrier::Spring => spring::parse(body),
         Carrier::Aramex => aramex::parse(body),
         Carrier::Postnord => postnord::parse(body),
+        Carrier::NinjaVan => ninja_van::parse(body),
+        Carrier::CttExpress => ctt_express::parse(body),
+        Carrier::NzPost => nz_post::parse(body),
+        Carrier::Correos => correos::parse(body),
         other => Err(Error::Unsupported { carrier: other }),
     }
 }
