@@ -44,6 +44,10 @@ const CASES: &[(&str, &str)] = &[
     ("chronopost", "chronopost/delivered.xml"),
     ("aramex", "aramex/delivered_two_waybills.xml"),
     ("postnord", "postnord/delivered_service_point.json"),
+    (
+        "russian_post",
+        "russian_post/customs_failed_attempt_return.xml",
+    ),
 ];
 
 /// The XML floor: every event read, every text and attribute value decoded.

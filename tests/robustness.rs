@@ -243,6 +243,7 @@ fn event_keys(carrier: Carrier) -> Option<(&'static str, &'static [&'static str]
         // `Value` arrays of `TrackingResults` (xml key, then json key).
         "aramex" => ("xml_or_json", &["TrackingResult", "Value"]),
         "postnord" => ("json", &["events"]),
+        "russian_post" => ("xml", &["historyRecord"]),
         _ => return None,
     })
 }

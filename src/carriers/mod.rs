@@ -41,6 +41,8 @@ mod teleship;
 // parse (west): Aramex, PostNord
 mod aramex;
 mod postnord;
+// parse (pa): Russian Post, Packeta
+mod russian_post;
 
 /// Dispatches to the carrier's parser, then reads the text of events whose
 /// code was absent or unmapped (see [`classify_unmapped`]).
@@ -127,6 +129,7 @@ fn parse_format(carrier: Carrier, body: &[u8]) -> Result<Vec<Tracking>, Error> {
         Carrier::Spring => spring::parse(body),
         Carrier::Aramex => aramex::parse(body),
         Carrier::Postnord => postnord::parse(body),
+        Carrier::RussianPost => russian_post::parse(body),
         other => Err(Error::Unsupported { carrier: other }),
     }
 }
