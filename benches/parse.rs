@@ -48,6 +48,7 @@ const CASES: &[(&str, &str)] = &[
         "russian_post",
         "russian_post/customs_failed_attempt_return.xml",
     ),
+    ("packeta", "packeta/tracking_delivered.xml"),
 ];
 
 /// The XML floor: every event read, every text and attribute value decoded.

@@ -244,6 +244,8 @@ fn event_keys(carrier: Carrier) -> Option<(&'static str, &'static [&'static str]
         "aramex" => ("xml_or_json", &["TrackingResult", "Value"]),
         "postnord" => ("json", &["events"]),
         "russian_post" => ("xml", &["historyRecord"]),
+        // Packeta: one `dateTime` per packetTracking record, or packetStatus's one result.
+        "packeta" => ("xml", &["dateTime"]),
         _ => return None,
     })
 }

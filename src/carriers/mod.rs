@@ -42,6 +42,7 @@ mod teleship;
 mod aramex;
 mod postnord;
 // parse (pa): Russian Post, Packeta
+mod packeta;
 mod russian_post;
 
 /// Dispatches to the carrier's parser, then reads the text of events whose
@@ -130,6 +131,7 @@ fn parse_format(carrier: Carrier, body: &[u8]) -> Result<Vec<Tracking>, Error> {
         Carrier::Aramex => aramex::parse(body),
         Carrier::Postnord => postnord::parse(body),
         Carrier::RussianPost => russian_post::parse(body),
+        Carrier::Packeta => packeta::parse(body),
         other => Err(Error::Unsupported { carrier: other }),
     }
 }
