@@ -48,6 +48,11 @@ const CASES: &[(&str, &str)] = &[
     ("ctt_express", "ctt_express/failed_attempt_delivered.json"),
     ("nz_post", "nz_post/delivered_signed.json"),
     ("correos", "correos/out_for_delivery.json"),
+    (
+        "russian_post",
+        "russian_post/customs_failed_attempt_return.xml",
+    ),
+    ("packeta", "packeta/tracking_delivered.xml"),
 ];
 
 /// The XML floor: every event read, every text and attribute value decoded.

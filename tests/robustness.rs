@@ -252,6 +252,9 @@ fn event_keys(carrier: Carrier) -> Option<(&'static str, &'static [&'static str]
         "nz_post" => ("json", &["tracking_events"]),
         // Correos: eventos, plus one event per linked shipment.
         "correos" => ("json", &["eventos", "enviosAsociados"]),
+        "russian_post" => ("xml", &["historyRecord"]),
+        // Packeta: one `dateTime` per packetTracking record, or packetStatus's one result.
+        "packeta" => ("xml", &["dateTime"]),
         _ => return None,
     })
 }

@@ -8,43 +8,42 @@ use serde::Deserialize;
 use std::borrow::Cow;
 
 mod amazon_shipping;
+mod aramex;
+mod asendia;
+mod australia_post;
+mod bpost;
 mod bring;
+mod canada_post;
+mod chronopost;
+mod correos;
+mod ctt_express;
 mod dhl_express;
 mod dhl_parcel_de;
 mod dhl_unified;
+mod dpd;
 mod fedex;
 mod gls;
 mod hermes_de;
 mod inpost;
 mod la_poste;
 mod landmark;
-mod postnl;
-mod royal_mail;
-mod sendle;
-mod ups;
-mod usps;
-pub(crate) mod xml;
-// parse-c: Canada Post, Purolator, DPD, bpost, Australia Post, Asendia, PARCEL.ONE, TNT, Chronopost
-mod asendia;
-mod australia_post;
-mod bpost;
-mod canada_post;
-mod chronopost;
-mod dpd;
+mod ninja_van;
+mod nz_post;
+mod packeta;
 mod parcel_one;
+mod postnl;
+mod postnord;
 mod purolator;
-mod tnt;
-// parse-d: SmartKargo, Teleship, Spring
+mod royal_mail;
+mod russian_post;
+mod sendle;
 mod smartkargo;
 mod spring;
 mod teleship;
-// parse (west): Aramex, PostNord
-mod aramex;
-mod correos;
-mod ctt_express;
-mod ninja_van;
-mod nz_post;
-mod postnord;
+mod tnt;
+mod ups;
+mod usps;
+pub(crate) mod xml;
 
 /// Dispatches to the carrier's parser, then reads the text of events whose
 /// code was absent or unmapped (see [`classify_unmapped`]).
@@ -135,6 +134,8 @@ fn parse_format(carrier: Carrier, body: &[u8]) -> Result<Vec<Tracking>, Error> {
         Carrier::CttExpress => ctt_express::parse(body),
         Carrier::NzPost => nz_post::parse(body),
         Carrier::Correos => correos::parse(body),
+        Carrier::RussianPost => russian_post::parse(body),
+        Carrier::Packeta => packeta::parse(body),
         other => Err(Error::Unsupported { carrier: other }),
     }
 }
