@@ -65,7 +65,7 @@ fn errors() {
     let e = parse_body(&body).unwrap_err();
     assert_eq!(
         e.to_string(),
-        "nz_post: the carrier answered with an error: 400002: Invalid parameter(s)"
+        "nz_post: the carrier answered with an error: 400002: Invalid parameter(s) (tracking_reference)"
     );
     let e = parse_body(
         br#"{"success": false, "errors": [{"code": "500002", "message": "System(s) offline"}]}"#,

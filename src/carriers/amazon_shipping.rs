@@ -21,7 +21,7 @@
 //! carrier's promise (never the delivery itself). Error answers are `{"errors":
 //! [{"code", "message", "details"}]}` ([`Error::CarrierError`]).
 
-use super::{iso_time, iso_time_or_date, json, text, Place, Str};
+use super::{iso_time, iso_time_or_date, json, text, ApiError, Place, Str};
 use crate::{Carrier, Error, EtaSource, EtaWindow, Event, Tracking};
 use serde::Deserialize;
 
@@ -43,16 +43,6 @@ struct Body<'a> {
     summary: Option<Summary<'a>>,
     #[serde(borrow, default)]
     errors: Vec<ApiError<'a>>,
-}
-
-#[derive(Deserialize)]
-struct ApiError<'a> {
-    #[serde(borrow)]
-    code: Option<Str<'a>>,
-    #[serde(borrow)]
-    message: Option<Str<'a>>,
-    #[serde(borrow)]
-    details: Option<Str<'a>>,
 }
 
 #[derive(Deserialize)]
@@ -112,7 +102,7 @@ pub(crate) fn parse(body: &[u8]) -> Result<Vec<Tracking>, Error> {
     let r = &result;
     let Some(number) = text(&r.tracking_id) else {
         if let Some(e) = body.errors.first() {
-            return Err(carrier_error(e));
+            return Err(e.to_error(C));
         }
         return Err(Error::MissingField {
             carrier: C,
@@ -151,14 +141,6 @@ pub(crate) fn parse(body: &[u8]) -> Result<Vec<Tracking>, Error> {
         None => None,
     };
     Ok(vec![Tracking::new(C, number, events, eta)])
-}
-
-fn carrier_error(e: &ApiError<'_>) -> Error {
-    let mut err = super::carrier_error(C, text(&e.code), text(&e.message));
-    if let (Error::CarrierError { message, .. }, Some(d)) = (&mut err, text(&e.details)) {
-        message.push_str(&format!(" ({d})"));
-    }
-    err
 }
 
 fn event(e: &TrackingEvent<'_>, path: impl Fn() -> String) -> Result<Event, Error> {

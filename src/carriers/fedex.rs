@@ -6,7 +6,7 @@
 //! 8601 with offset. The ETA is `estimatedDeliveryTimeWindow`, else the
 //! `ESTIMATED_DELIVERY` entry of `dateAndTimes` (never `ACTUAL_DELIVERY`).
 
-use super::{iso_time, iso_time_or_date, json, text, Place, Str};
+use super::{iso_time, iso_time_or_date, json, text, ApiError, Place, Str};
 use crate::{Carrier, Error, EtaWindow, Event, Tracking};
 use serde::Deserialize;
 
@@ -18,14 +18,6 @@ struct Body<'a> {
     output: Option<Output<'a>>,
     #[serde(borrow, default)]
     errors: Vec<ApiError<'a>>,
-}
-
-#[derive(Deserialize)]
-struct ApiError<'a> {
-    #[serde(borrow)]
-    code: Option<Str<'a>>,
-    #[serde(borrow)]
-    message: Option<Str<'a>>,
 }
 
 #[derive(Deserialize)]
@@ -102,15 +94,11 @@ struct Window<'a> {
     ends: Option<Str<'a>>,
 }
 
-fn carrier_error(e: &ApiError<'_>) -> Error {
-    super::carrier_error(C, text(&e.code), text(&e.message))
-}
-
 pub(crate) fn parse(body: &[u8]) -> Result<Vec<Tracking>, Error> {
     let body: Body = json(C, body)?;
     let Some(output) = body.output else {
         return Err(match body.errors.first() {
-            Some(e) => carrier_error(e),
+            Some(e) => e.to_error(C),
             None => Error::MissingField {
                 carrier: C,
                 field: "output",
@@ -124,7 +112,7 @@ pub(crate) fn parse(body: &[u8]) -> Result<Vec<Tracking>, Error> {
             let path = || format!("output.completeTrackResults[{ci}].trackResults[{ri}]");
             if result.scan_events.is_empty() {
                 if let Some(e) = result.error.as_ref().filter(|e| text(&e.code).is_some()) {
-                    return Err(carrier_error(e));
+                    return Err(e.to_error(C));
                 }
             }
             let number = result

@@ -299,6 +299,32 @@ pub(crate) fn carrier_error(carrier: Carrier, code: Option<&str>, message: Optio
     }
 }
 
+/// The `{code, message, details}` error object of several JSON APIs (FedEx,
+/// Amazon Shipping, NZ Post); any part may be absent.
+#[derive(Deserialize)]
+pub(crate) struct ApiError<'a> {
+    #[serde(borrow)]
+    pub(crate) code: Option<Str<'a>>,
+    #[serde(borrow)]
+    pub(crate) message: Option<Str<'a>>,
+    #[serde(borrow)]
+    pub(crate) details: Option<Str<'a>>,
+}
+
+impl ApiError<'_> {
+    /// As [`Error::CarrierError`]: `code: message (details)`, with whichever
+    /// parts were sent.
+    pub(crate) fn to_error(&self, carrier: Carrier) -> Error {
+        let details = text(&self.details);
+        match (text(&self.message), details) {
+            (Some(m), Some(d)) => {
+                carrier_error(carrier, text(&self.code), Some(&format!("{m} ({d})")))
+            }
+            (m, d) => carrier_error(carrier, text(&self.code), m.or(d)),
+        }
+    }
+}
+
 /// Builds the error for a bad timestamp; `path` is only formatted on failure.
 pub(crate) fn bad_time(carrier: Carrier, path: impl FnOnce() -> String, value: &str) -> Error {
     Error::Timestamp {

@@ -22,7 +22,7 @@
 //! array of `{code, message, details}`; codes such as 400002 "Invalid
 //! parameter(s)") is [`Error::CarrierError`].
 
-use super::{bad_time, carrier_error, iso_time, json, one_or_many, text, Str};
+use super::{bad_time, carrier_error, iso_time, json, one_or_many, text, ApiError, Str};
 use crate::{Carrier, Error, Event, Tracking};
 use serde::Deserialize;
 
@@ -59,27 +59,13 @@ struct TrackingEvent<'a> {
     event_datetime: Option<Str<'a>>,
 }
 
-#[derive(Deserialize)]
-struct ApiError<'a> {
-    #[serde(borrow)]
-    code: Option<Str<'a>>,
-    #[serde(borrow)]
-    message: Option<Str<'a>>,
-    #[serde(borrow)]
-    details: Option<Str<'a>>,
-}
-
 pub(crate) fn parse(body: &[u8]) -> Result<Vec<Tracking>, Error> {
     let b: Body = json(C, body)?;
     let results = match b.results {
         Some(r) if b.success != Some(false) => r,
         _ => {
             if let Some(e) = b.errors.first() {
-                return Err(carrier_error(
-                    C,
-                    text(&e.code),
-                    text(&e.message).or(text(&e.details)),
-                ));
+                return Err(e.to_error(C));
             }
             if b.success == Some(false) {
                 return Err(carrier_error(C, None, None));
