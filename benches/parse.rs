@@ -53,6 +53,7 @@ const CASES: &[(&str, &str)] = &[
         "russian_post/customs_failed_attempt_return.xml",
     ),
     ("packeta", "packeta/tracking_delivered.xml"),
+    ("gls_mygls", "gls_mygls/absent_then_neighbour.json"),
 ];
 
 /// The XML floor: every event read, every text and attribute value decoded.

@@ -253,6 +253,7 @@ fn event_keys(carrier: Carrier) -> Option<(&'static str, &'static [&'static str]
         // Correos: eventos, plus one event per linked shipment.
         "correos" => ("json", &["eventos", "enviosAsociados"]),
         "russian_post" => ("xml", &["historyRecord"]),
+        "gls_mygls" => ("json", &["ParcelStatusList"]),
         // Packeta: one `dateTime` per packetTracking record, or packetStatus's one result.
         "packeta" => ("xml", &["dateTime"]),
         _ => return None,

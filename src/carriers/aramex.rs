@@ -33,8 +33,8 @@
 //! string is read as in the XML.
 
 use super::xml::{self, Node};
-use super::{bad_time, carrier_error, iso_time, json, location, offset, text, Str};
-use crate::{Carrier, Error, Event, EventTime, Tracking};
+use super::{bad_time, carrier_error, iso_time, json, location, text, wcf_date, Str};
+use crate::{Carrier, Error, Event, Tracking};
 use serde::Deserialize;
 
 const C: Carrier = Carrier::Aramex;
@@ -181,27 +181,6 @@ fn update(u: Update<'_>, path: impl Fn() -> String) -> Result<Event, Error> {
             country,
         )),
     )
-}
-
-/// A WCF JSON date, `/Date(1706788140000+0300)/`: milliseconds since the
-/// epoch in UTC, then optionally the offset the time was written in (kept);
-/// without one the time is UTC.
-fn wcf_date(s: &str) -> Option<EventTime> {
-    let inner = s.trim().strip_prefix("/Date(")?.strip_suffix(")/")?;
-    let split = inner
-        .char_indices()
-        .skip(1)
-        .find(|(_, c)| *c == '+' || *c == '-')
-        .map(|(i, _)| i);
-    let (millis, off) = match split {
-        Some(i) => (&inner[..i], Some(offset(&inner[i..])?)),
-        None => (inner, None),
-    };
-    let utc = chrono::DateTime::from_timestamp_millis(millis.parse().ok()?)?;
-    Some(match off {
-        Some(off) => EventTime::new(utc.naive_utc() + off, Some(off)),
-        None => EventTime::from_utc(utc),
-    })
 }
 
 #[derive(Deserialize)]

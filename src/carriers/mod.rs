@@ -23,6 +23,7 @@ mod dhl_unified;
 mod dpd;
 mod fedex;
 mod gls;
+mod gls_mygls;
 mod hermes_de;
 mod inpost;
 mod la_poste;
@@ -107,6 +108,7 @@ fn parse_format(carrier: Carrier, body: &[u8]) -> Result<Vec<Tracking>, Error> {
         Carrier::Postnl => postnl::parse(body),
         Carrier::DhlExpress => dhl_express::parse(body),
         Carrier::Gls => gls::parse(body),
+        Carrier::GlsMygls => gls_mygls::parse(body),
         Carrier::RoyalMail => royal_mail::parse(body),
         Carrier::Sendle => sendle::parse(body),
         Carrier::AmazonShipping => amazon_shipping::parse(body),
@@ -511,6 +513,27 @@ pub(crate) fn clock(s: &str) -> Option<NaiveTime> {
                 .iter()
                 .find_map(|f| NaiveTime::parse_from_str(s, f).ok())
         })
+}
+
+/// A WCF JSON date (Aramex, MyGLS), `/Date(1706788140000+0300)/`: milliseconds since the
+/// epoch in UTC, then optionally the offset the time was written in (kept);
+/// without one the time is UTC.
+pub(crate) fn wcf_date(s: &str) -> Option<EventTime> {
+    let inner = s.trim().strip_prefix("/Date(")?.strip_suffix(")/")?;
+    let split = inner
+        .char_indices()
+        .skip(1)
+        .find(|(_, c)| *c == '+' || *c == '-')
+        .map(|(i, _)| i);
+    let (millis, off) = match split {
+        Some(i) => (&inner[..i], Some(offset(&inner[i..])?)),
+        None => (inner, None),
+    };
+    let utc = chrono::DateTime::from_timestamp_millis(millis.parse().ok()?)?;
+    Some(match off {
+        Some(off) => EventTime::new(utc.naive_utc() + off, Some(off)),
+        None => EventTime::from_utc(utc),
+    })
 }
 
 /// Like [`iso_time`], but also accepts a bare date (`2024-03-05`, midnight).
