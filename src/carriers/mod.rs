@@ -28,6 +28,7 @@ mod inpost;
 mod la_poste;
 mod landmark;
 mod ninja_van;
+mod nova_poshta;
 mod nz_post;
 mod packeta;
 mod parcel_one;
@@ -136,6 +137,7 @@ fn parse_format(carrier: Carrier, body: &[u8]) -> Result<Vec<Tracking>, Error> {
         Carrier::Correos => correos::parse(body),
         Carrier::RussianPost => russian_post::parse(body),
         Carrier::Packeta => packeta::parse(body),
+        Carrier::NovaPoshta => nova_poshta::parse(body),
         other => Err(Error::Unsupported { carrier: other }),
     }
 }
