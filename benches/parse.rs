@@ -53,6 +53,10 @@ const CASES: &[(&str, &str)] = &[
         "russian_post/customs_failed_attempt_return.xml",
     ),
     ("packeta", "packeta/tracking_delivered.xml"),
+    (
+        "nova_poshta",
+        "nova_poshta/failed_attempt_locker_in_transit.json",
+    ),
 ];
 
 /// The XML floor: every event read, every text and attribute value decoded.

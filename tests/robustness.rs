@@ -255,6 +255,8 @@ fn event_keys(carrier: Carrier) -> Option<(&'static str, &'static [&'static str]
         "russian_post" => ("xml", &["historyRecord"]),
         // Packeta: one `dateTime` per packetTracking record, or packetStatus's one result.
         "packeta" => ("xml", &["dateTime"]),
+        // Nova Poshta: one event (the current status) per `data[]` waybill.
+        "nova_poshta" => ("json", &["data"]),
         _ => return None,
     })
 }
