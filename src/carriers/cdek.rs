@@ -17,7 +17,7 @@
 //! (numbered by `cdek_number`, else the order `uuid`) with one event, timed by
 //! `status_date_time` (else the webhook's `date_time`). Older bodies carry only
 //! the numeric `status_code` (deprecated), which is then the code (and stays
-//! unknown: the table has the v2 names).
+//! unknown: the table has the v2 names) and `city` instead of `city_name`.
 //!
 //! A JSON array of such bodies (order answers or stored webhooks) is read
 //! too: one tracking per number, in order of first appearance.
@@ -120,6 +120,8 @@ struct Attributes<'a> {
     status_date_time: Option<Str<'a>>,
     #[serde(borrow)]
     city_name: Option<Str<'a>>,
+    #[serde(borrow)]
+    city: Option<Str<'a>>,
 }
 
 pub(crate) fn parse(body: &[u8]) -> Result<Vec<Tracking>, Error> {
@@ -201,7 +203,7 @@ fn webhook<'b>(
         code,
         text(&a.status_reason_code),
         "",
-        text(&a.city_name),
+        text(&a.city_name).or(text(&a.city)),
     );
     Ok((number, vec![event]))
 }
