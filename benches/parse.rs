@@ -57,6 +57,7 @@ const CASES: &[(&str, &str)] = &[
         "nova_poshta",
         "nova_poshta/failed_attempt_locker_in_transit.json",
     ),
+    ("cdek", "cdek/order_delivered_pickup_point.json"),
 ];
 
 /// The XML floor: every event read, every text and attribute value decoded.

@@ -257,6 +257,8 @@ fn event_keys(carrier: Carrier) -> Option<(&'static str, &'static [&'static str]
         "packeta" => ("xml", &["dateTime"]),
         // Nova Poshta: one event (the current status) per `data[]` waybill.
         "nova_poshta" => ("json", &["data"]),
+        // CDEK: the order's statuses, or one ORDER_STATUS webhook's attributes.
+        "cdek" => ("json", &["statuses", "attributes"]),
         _ => return None,
     })
 }
