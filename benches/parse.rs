@@ -54,6 +54,11 @@ const CASES: &[(&str, &str)] = &[
     ),
     ("packeta", "packeta/tracking_delivered.xml"),
     ("gls_mygls", "gls_mygls/absent_then_neighbour.json"),
+    (
+        "nova_poshta",
+        "nova_poshta/failed_attempt_locker_in_transit.json",
+    ),
+    ("cdek", "cdek/order_delivered_pickup_point.json"),
 ];
 
 /// The XML floor: every event read, every text and attribute value decoded.

@@ -256,6 +256,10 @@ fn event_keys(carrier: Carrier) -> Option<(&'static str, &'static [&'static str]
         "gls_mygls" => ("json", &["ParcelStatusList"]),
         // Packeta: one `dateTime` per packetTracking record, or packetStatus's one result.
         "packeta" => ("xml", &["dateTime"]),
+        // Nova Poshta: one event (the current status) per `data[]` waybill.
+        "nova_poshta" => ("json", &["data"]),
+        // CDEK: the order's statuses, or one ORDER_STATUS webhook's attributes.
+        "cdek" => ("json", &["statuses", "attributes"]),
         _ => return None,
     })
 }

@@ -14,6 +14,7 @@ mod australia_post;
 mod bpost;
 mod bring;
 mod canada_post;
+mod cdek;
 mod chronopost;
 mod correos;
 mod ctt_express;
@@ -29,6 +30,7 @@ mod inpost;
 mod la_poste;
 mod landmark;
 mod ninja_van;
+mod nova_poshta;
 mod nz_post;
 mod packeta;
 mod parcel_one;
@@ -138,6 +140,8 @@ fn parse_format(carrier: Carrier, body: &[u8]) -> Result<Vec<Tracking>, Error> {
         Carrier::Correos => correos::parse(body),
         Carrier::RussianPost => russian_post::parse(body),
         Carrier::Packeta => packeta::parse(body),
+        Carrier::NovaPoshta => nova_poshta::parse(body),
+        Carrier::Cdek => cdek::parse(body),
         other => Err(Error::Unsupported { carrier: other }),
     }
 }
