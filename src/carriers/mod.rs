@@ -41,6 +41,7 @@ mod smartkargo;
 mod spring;
 mod teleship;
 mod tnt;
+mod ukrposhta;
 mod ups;
 mod usps;
 pub(crate) mod xml;
@@ -136,6 +137,7 @@ fn parse_format(carrier: Carrier, body: &[u8]) -> Result<Vec<Tracking>, Error> {
         Carrier::Correos => correos::parse(body),
         Carrier::RussianPost => russian_post::parse(body),
         Carrier::Packeta => packeta::parse(body),
+        Carrier::Ukrposhta => ukrposhta::parse(body),
         other => Err(Error::Unsupported { carrier: other }),
     }
 }
