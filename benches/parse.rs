@@ -53,6 +53,7 @@ const CASES: &[(&str, &str)] = &[
         "russian_post/customs_failed_attempt_return.xml",
     ),
     ("packeta", "packeta/tracking_delivered.xml"),
+    ("ukrposhta", "ukrposhta/statuses_delivered.json"),
 ];
 
 /// The XML floor: every event read, every text and attribute value decoded.

@@ -255,6 +255,8 @@ fn event_keys(carrier: Carrier) -> Option<(&'static str, &'static [&'static str]
         "russian_post" => ("xml", &["historyRecord"]),
         // Packeta: one `dateTime` per packetTracking record, or packetStatus's one result.
         "packeta" => ("xml", &["dateTime"]),
+        // Ukrposhta answers a bare array of status records, one event each.
+        "ukrposhta" => ("json_array", &[]),
         _ => return None,
     })
 }
