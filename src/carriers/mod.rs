@@ -14,6 +14,7 @@ mod australia_post;
 mod bpost;
 mod bring;
 mod canada_post;
+mod canpar;
 mod chronopost;
 mod correos;
 mod ctt_express;
@@ -138,6 +139,7 @@ fn parse_format(carrier: Carrier, body: &[u8]) -> Result<Vec<Tracking>, Error> {
         Carrier::RussianPost => russian_post::parse(body),
         Carrier::Packeta => packeta::parse(body),
         Carrier::Ukrposhta => ukrposhta::parse(body),
+        Carrier::Canpar => canpar::parse(body),
         other => Err(Error::Unsupported { carrier: other }),
     }
 }
