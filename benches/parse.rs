@@ -54,6 +54,7 @@ const CASES: &[(&str, &str)] = &[
     ),
     ("packeta", "packeta/tracking_delivered.xml"),
     ("ukrposhta", "ukrposhta/statuses_delivered.json"),
+    ("canpar", "canpar/delivered_interline.xml"),
 ];
 
 /// The XML floor: every event read, every text and attribute value decoded.

@@ -257,6 +257,7 @@ fn event_keys(carrier: Carrier) -> Option<(&'static str, &'static [&'static str]
         "packeta" => ("xml", &["dateTime"]),
         // Ukrposhta answers a bare array of status records, one event each.
         "ukrposhta" => ("json_array", &[]),
+        "canpar" => ("xml", &["events"]),
         _ => return None,
     })
 }

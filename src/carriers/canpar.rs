@@ -27,7 +27,7 @@
 //! `error` element when the answer holds no result.
 
 use super::xml::{self, Node};
-use super::{bad_time, carrier_eta, carrier_error, compact_date_time, day_window, local_date};
+use super::{bad_time, carrier_error, carrier_eta, compact_date_time, day_window, local_date};
 use crate::event::Location;
 use crate::{Carrier, Error, Event, EventTime, Tracking};
 
