@@ -20,8 +20,9 @@
 //! Ukrainian local time: kept as wall time with offset `None` (an offset in
 //! the text would be kept). The API gives no ETA.
 //!
-//! Errors: Ukrposhta documents its error answers by HTTP status only (404
-//! for an unknown barcode); no error body is published. An object without
+//! Errors: the documentation pages found refer errors to HTTP response
+//! status codes and publish no error body (a public client reads 404 as
+//! "barcode not found"). An object without
 //! `barcode` that carries `code`/`message` (or a gateway `fault` object with
 //! them) is read as [`Error::CarrierError`]; any other record without
 //! `barcode` or `date` is [`Error::MissingField`]. An empty array is no
