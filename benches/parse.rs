@@ -59,6 +59,8 @@ const CASES: &[(&str, &str)] = &[
         "nova_poshta/failed_attempt_locker_in_transit.json",
     ),
     ("cdek", "cdek/order_delivered_pickup_point.json"),
+    ("ukrposhta", "ukrposhta/statuses_delivered.json"),
+    ("canpar", "canpar/delivered_interline.xml"),
 ];
 
 /// The XML floor: every event read, every text and attribute value decoded.

@@ -260,6 +260,9 @@ fn event_keys(carrier: Carrier) -> Option<(&'static str, &'static [&'static str]
         "nova_poshta" => ("json", &["data"]),
         // CDEK: the order's statuses, or one ORDER_STATUS webhook's attributes.
         "cdek" => ("json", &["statuses", "attributes"]),
+        // Ukrposhta answers a bare array of status records, one event each.
+        "ukrposhta" => ("json_array", &[]),
+        "canpar" => ("xml", &["events"]),
         _ => return None,
     })
 }

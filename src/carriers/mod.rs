@@ -14,6 +14,7 @@ mod australia_post;
 mod bpost;
 mod bring;
 mod canada_post;
+mod canpar;
 mod cdek;
 mod chronopost;
 mod correos;
@@ -44,6 +45,7 @@ mod smartkargo;
 mod spring;
 mod teleship;
 mod tnt;
+mod ukrposhta;
 mod ups;
 mod usps;
 pub(crate) mod xml;
@@ -142,6 +144,8 @@ fn parse_format(carrier: Carrier, body: &[u8]) -> Result<Vec<Tracking>, Error> {
         Carrier::Packeta => packeta::parse(body),
         Carrier::NovaPoshta => nova_poshta::parse(body),
         Carrier::Cdek => cdek::parse(body),
+        Carrier::Ukrposhta => ukrposhta::parse(body),
+        Carrier::Canpar => canpar::parse(body),
         other => Err(Error::Unsupported { carrier: other }),
     }
 }
