@@ -40,7 +40,9 @@
 //! "Entity is not found by uuid …", state `INVALID`) is
 //! [`Error::CarrierError`] with the first error's code and message.
 
-use super::{bad_time, carrier_error, iso_time, json, location, one_or_many, text, Str};
+use super::{
+    bad_time, carrier_error, iso_time, item_root, json, location, one_or_many, text, Groups, Str,
+};
 use crate::{Carrier, Error, Event, Tracking};
 use serde::Deserialize;
 
@@ -126,16 +128,8 @@ struct Attributes<'a> {
 
 pub(crate) fn parse(body: &[u8]) -> Result<Vec<Tracking>, Error> {
     let Bodies(bodies) = json(C, body)?;
-    let single = bodies.len() == 1;
-    let root = |i: usize| {
-        if single {
-            "$".to_string()
-        } else {
-            format!("$[{i}]")
-        }
-    };
-    // (number, events) in order of first appearance.
-    let mut groups: Vec<(&str, Vec<Event>)> = Vec::new();
+    let root = |i: usize| item_root(bodies.len(), i);
+    let mut groups = Groups::new();
     let mut first_error = None;
     for (i, b) in bodies.iter().enumerate() {
         let (number, events) = if let Some(a) = &b.attributes {
@@ -149,20 +143,14 @@ pub(crate) fn parse(body: &[u8]) -> Result<Vec<Tracking>, Error> {
                 }
             }
         };
-        match groups.iter_mut().find(|(n, _)| *n == number) {
-            Some((_, evs)) => evs.extend(events),
-            None => groups.push((number, events)),
-        }
+        groups.add(number, events);
     }
     if groups.is_empty() {
         if let Some(e) = first_error {
             return Err(e);
         }
     }
-    Ok(groups
-        .into_iter()
-        .map(|(number, events)| Tracking::new(C, number, events, None))
-        .collect())
+    Ok(groups.into_trackings(C))
 }
 
 /// One ORDER_STATUS webhook body.

@@ -309,6 +309,46 @@ pub(crate) fn carrier_error(carrier: Carrier, code: Option<&str>, message: Optio
     }
 }
 
+/// The path of element `i` of a top-level array of `n` bodies (`$[i]`), or
+/// `$` when the body was one object (`n == 1`).
+pub(crate) fn item_root(n: usize, i: usize) -> String {
+    if n == 1 {
+        "$".to_string()
+    } else {
+        format!("$[{i}]")
+    }
+}
+
+/// Events of several bodies or records grouped by tracking number, in the
+/// order the numbers first appear (webhook arrays, multi-barcode answers).
+pub(crate) struct Groups<'a>(Vec<(&'a str, Vec<crate::Event>)>);
+
+impl<'a> Groups<'a> {
+    pub(crate) fn new() -> Self {
+        Groups(Vec::new())
+    }
+
+    /// Adds `events` to the group of `number`.
+    pub(crate) fn add(&mut self, number: &'a str, events: impl IntoIterator<Item = crate::Event>) {
+        match self.0.iter_mut().find(|(n, _)| *n == number) {
+            Some((_, evs)) => evs.extend(events),
+            None => self.0.push((number, events.into_iter().collect())),
+        }
+    }
+
+    pub(crate) fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+
+    /// One tracking per number (no carrier ETA).
+    pub(crate) fn into_trackings(self, carrier: Carrier) -> Vec<Tracking> {
+        self.0
+            .into_iter()
+            .map(|(number, events)| Tracking::new(carrier, number, events, None))
+            .collect()
+    }
+}
+
 /// The `{code, message, details}` error object of several JSON APIs (FedEx,
 /// Amazon Shipping, NZ Post); any part may be absent.
 #[derive(Deserialize)]

@@ -22,7 +22,7 @@
 //! ETA. A body without `tracking_id` or `timestamp` is
 //! [`Error::MissingField`]; the webhook has no error answer.
 
-use super::{bad_time, iso_time, json, one_or_many, text, Str};
+use super::{bad_time, iso_time, item_root, json, one_or_many, text, Groups, Str};
 use crate::{Carrier, Error, Event, Tracking};
 use serde::Deserialize;
 
@@ -46,16 +46,8 @@ struct Webhook<'a> {
 
 pub(crate) fn parse(body: &[u8]) -> Result<Vec<Tracking>, Error> {
     let Bodies(hooks) = json(C, body)?;
-    let single = hooks.len() == 1;
-    let path = |i: usize, field: &str| {
-        if single {
-            format!("$.{field}")
-        } else {
-            format!("$[{i}].{field}")
-        }
-    };
-    // (tracking_id, events) in order of first appearance.
-    let mut groups: Vec<(&str, Vec<Event>)> = Vec::new();
+    let path = |i: usize, field: &str| format!("{}.{field}", item_root(hooks.len(), i));
+    let mut groups = Groups::new();
     for (i, h) in hooks.iter().enumerate() {
         let number = text(&h.tracking_id).ok_or_else(|| Error::MissingField {
             carrier: C,
@@ -72,13 +64,7 @@ pub(crate) fn parse(body: &[u8]) -> Result<Vec<Tracking>, Error> {
         let mapping = (!status.is_empty()).then(|| C.lookup(status)).flatten();
         let description = text(&h.comments).unwrap_or(status);
         let event = Event::new(Some(time), status, None, description, mapping);
-        match groups.iter_mut().find(|(n, _)| *n == number) {
-            Some((_, events)) => events.push(event),
-            None => groups.push((number, vec![event])),
-        }
+        groups.add(number, [event]);
     }
-    Ok(groups
-        .into_iter()
-        .map(|(number, events)| Tracking::new(C, number, events, None))
-        .collect())
+    Ok(groups.into_trackings(C))
 }

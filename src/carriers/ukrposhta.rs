@@ -28,7 +28,9 @@
 //! `barcode` or `date` is [`Error::MissingField`]. An empty array is no
 //! tracking.
 
-use super::{bad_time, carrier_error, iso_time, json, location, one_or_many, text, Str};
+use super::{
+    bad_time, carrier_error, iso_time, item_root, json, location, one_or_many, text, Groups, Str,
+};
 use crate::{Carrier, Error, Event, Tracking};
 use serde::Deserialize;
 
@@ -78,16 +80,8 @@ struct Fault<'a> {
 
 pub(crate) fn parse(body: &[u8]) -> Result<Vec<Tracking>, Error> {
     let Body(records) = json(C, body)?;
-    let single = records.len() == 1;
-    let path = |i: usize, field: &str| {
-        if single {
-            format!("$.{field}")
-        } else {
-            format!("$[{i}].{field}")
-        }
-    };
-    // (barcode, events) in order of first appearance.
-    let mut groups: Vec<(&str, Vec<Event>)> = Vec::new();
+    let path = |i: usize, field: &str| format!("{}.{field}", item_root(records.len(), i));
+    let mut groups = Groups::new();
     for (i, r) in records.iter().enumerate() {
         let Some(number) = text(&r.barcode) else {
             if let Some(e) = error_of(r) {
@@ -117,15 +111,9 @@ pub(crate) fn parse(body: &[u8]) -> Result<Vec<Tracking>, Error> {
         let mut place = location(None, text(&r.index), text(&r.country));
         place.name = text(&r.name).map(str::to_string);
         let event = Event::new(Some(time), code, reason_code, description, mapping).at(place);
-        match groups.iter_mut().find(|(n, _)| *n == number) {
-            Some((_, events)) => events.push(event),
-            None => groups.push((number, vec![event])),
-        }
+        groups.add(number, [event]);
     }
-    Ok(groups
-        .into_iter()
-        .map(|(number, events)| Tracking::new(C, number, events, None))
-        .collect())
+    Ok(groups.into_trackings(C))
 }
 
 /// The error a record without `barcode` carries, if any.
