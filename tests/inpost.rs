@@ -112,3 +112,61 @@ fn errors() {
     );
     assert!(wismo::parse(Carrier::Inpost, b"{}").is_err());
 }
+
+#[test]
+fn webhook_status_changed() {
+    let ts = parse("webhook_status_changed.json");
+    assert_eq!(ts.len(), 1);
+    let t = &ts[0];
+    assert_eq!(t.tracking_number, "602677439331630337653846");
+    assert_eq!(t.events.len(), 1);
+    let e = &t.events[0];
+    assert_eq!(e.code, "delivered");
+    assert_eq!(e.status, Status::Delivered);
+    // `event_ts` keeps its wall time and offset.
+    assert_eq!(e.time.unwrap().to_string(), "2020-03-20T15:08:42+01:00");
+    assert_eq!(t.status, Status::Delivered);
+    assert!(t.estimated_delivery.is_none());
+}
+
+#[test]
+fn webhook_shipment_confirmed_is_label_created() {
+    let t = &parse("webhook_shipment_confirmed.json")[0];
+    assert_eq!(t.tracking_number, "633300208831612315289193");
+    assert_eq!(t.events[0].code, "shipment_confirmed");
+    assert_eq!(t.status, Status::InfoReceived);
+    assert_eq!(t.substatus, Substatus::LabelCreated);
+    assert_eq!(
+        t.events[0].time.unwrap().to_string(),
+        "2018-07-17T12:57:29+02:00"
+    );
+}
+
+#[test]
+fn webhook_without_tracking_number() {
+    // The Polish docs' example sends `tracking_number: null`.
+    let t = &parse("webhook_status_changed_no_number.json")[0];
+    assert_eq!(t.tracking_number, "");
+    assert_eq!(t.status, Status::Delivered);
+}
+
+#[test]
+fn webhook_errors() {
+    // An unknown event name stays unknown, with its name as the code.
+    let ts = wismo::parse(
+        Carrier::Inpost,
+        br#"{"event_ts": "2020-03-20 15:08:42 +0100", "event": "shipment_teleported", "payload": {"shipment_id": 1}}"#,
+    )
+    .unwrap();
+    assert_eq!(ts[0].events[0].code, "shipment_teleported");
+    assert!(!ts[0].events[0].mapped);
+    // No time, or a bad one: typed errors.
+    let err = wismo::parse(Carrier::Inpost, br#"{"event": "shipment_confirmed"}"#).unwrap_err();
+    assert_eq!(err.to_string(), "inpost: missing field `event_ts` at $");
+    let err = wismo::parse(
+        Carrier::Inpost,
+        br#"{"event": "shipment_confirmed", "event_ts": "yesterday"}"#,
+    )
+    .unwrap_err();
+    assert!(err.to_string().contains("yesterday"), "{err}");
+}

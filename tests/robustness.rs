@@ -223,7 +223,8 @@ fn event_keys(carrier: Carrier) -> Option<(&'static str, &'static [&'static str]
         "postnl" => ("json", &["Event"]),
         "la_poste" | "colissimo" => ("json", &["event"]),
         "bring" => ("json", &["eventSet"]),
-        "inpost" => ("json", &["tracking_details"]),
+        // ShipX tracking history, or one webhook event.
+        "inpost" => ("json", &["tracking_details", "payload"]),
         "sendle" => ("json", &["tracking_events"]),
         "amazon_shipping" => ("json", &["eventHistory"]),
         "parcel_one" => ("json", &["TrackingEvents"]),

@@ -15,6 +15,16 @@
 //! ShipX tracking gives no delivery estimate. Error answers are `{"status":
 //! 404, "error": "resource_not_found", "message": "…"}` (or the RFC 7807 shape
 //! `title`/`detail`) and become [`Error::CarrierError`].
+//!
+//! The ShipX webhook body is read too (InPost's "Webhooks" page):
+//! `{"event_ts": "2020-03-20 15:08:42 +0100", "event":
+//! "shipment_status_changed", "organization_id", "payload": {"shipment_id",
+//! "status", "tracking_number"}}` is one event with the new `status` as its
+//! code; any other `event` (`shipment_confirmed`, `offers_prepared`) is one
+//! event whose code is the event name. `event_ts` keeps its wall time and
+//! offset. `tracking_number` may be `null` (a shipment not yet numbered):
+//! the tracking number is then empty and the caller, who knows the
+//! `shipment_id`, fills it.
 
 use super::{iso_time, json, text, Str};
 use crate::{Carrier, Error, Event, Location, Tracking};
@@ -41,6 +51,22 @@ struct Body<'a> {
     title: Option<Str<'a>>,
     #[serde(borrow)]
     detail: Option<Str<'a>>,
+    /// A webhook's event name.
+    #[serde(borrow)]
+    event: Option<Str<'a>>,
+    #[serde(borrow)]
+    event_ts: Option<Str<'a>>,
+    #[serde(borrow)]
+    payload: Option<Payload<'a>>,
+}
+
+/// The `payload` of a ShipX webhook.
+#[derive(Deserialize)]
+struct Payload<'a> {
+    #[serde(borrow)]
+    status: Option<Str<'a>>,
+    #[serde(borrow)]
+    tracking_number: Option<Str<'a>>,
 }
 
 #[derive(Deserialize)]
@@ -65,6 +91,9 @@ struct Detail<'a> {
 
 pub(crate) fn parse(body: &[u8]) -> Result<Vec<Tracking>, Error> {
     let body: Body = json(C, body)?;
+    if let Some(name) = text(&body.event) {
+        return webhook(&body, name);
+    }
     let Some(number) = text(&body.tracking_number) else {
         return Err(carrier_error(&body));
     };
@@ -94,6 +123,24 @@ pub(crate) fn parse(body: &[u8]) -> Result<Vec<Tracking>, Error> {
         }
     }
     Ok(vec![Tracking::new(C, number, events, None)])
+}
+
+/// One ShipX webhook body: one tracking with one event.
+fn webhook(body: &Body<'_>, name: &str) -> Result<Vec<Tracking>, Error> {
+    let payload = body.payload.as_ref();
+    let code = match payload.and_then(|p| text(&p.status)) {
+        Some(status) if name == "shipment_status_changed" => status,
+        _ => name,
+    };
+    let number = payload.and_then(|p| text(&p.tracking_number)).unwrap_or("");
+    let e = event(
+        Some(code),
+        None,
+        None,
+        text(&body.event_ts),
+        ("event_ts", &|| "$".to_string()),
+    )?;
+    Ok(vec![Tracking::new(C, number, vec![e], None)])
 }
 
 fn carrier_error(body: &Body<'_>) -> Error {
