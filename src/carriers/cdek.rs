@@ -41,7 +41,8 @@
 //! [`Error::CarrierError`] with the first error's code and message.
 
 use super::{
-    bad_time, carrier_error, iso_time, item_root, json, location, one_or_many, text, Groups, Str,
+    bad_time, carrier_error, iso_time, item_root, json, location, one_or_many, text, ApiError,
+    Groups, Str,
 };
 use crate::{Carrier, Error, Event, Tracking};
 use serde::Deserialize;
@@ -98,14 +99,6 @@ struct Status<'a> {
 struct Request<'a> {
     #[serde(borrow)]
     errors: Option<Vec<ApiError<'a>>>,
-}
-
-#[derive(Deserialize)]
-struct ApiError<'a> {
-    #[serde(borrow)]
-    code: Option<Str<'a>>,
-    #[serde(borrow)]
-    message: Option<Str<'a>>,
 }
 
 #[derive(Deserialize)]
@@ -215,7 +208,7 @@ fn order<'b>(
             .flat_map(|r| r.errors.iter().flatten())
             .next();
         if let Some(err) = err {
-            return Ok(Err(carrier_error(C, text(&err.code), text(&err.message))));
+            return Ok(Err(err.to_error(C)));
         }
     }
     let Some(entity) = &b.entity else {

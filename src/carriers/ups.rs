@@ -13,7 +13,7 @@
 //! (one event: `activityStatus` with `type`, `code` and the 3-digit
 //! `descriptionCode`, local and GMT date/time, `scheduledDeliveryDate`).
 
-use super::{compact_date_time, day_window, json, text, Place, Str};
+use super::{compact_date_time, day_window, json, text, ApiError, Place, Str};
 use crate::{Carrier, Error, EtaSource, EtaWindow, Event, EventTime, Tracking};
 use serde::Deserialize;
 
@@ -63,14 +63,6 @@ struct AlertStatus<'a> {
 struct ErrorResponse<'a> {
     #[serde(borrow, default)]
     errors: Vec<ApiError<'a>>,
-}
-
-#[derive(Deserialize)]
-struct ApiError<'a> {
-    #[serde(borrow)]
-    code: Option<Str<'a>>,
-    #[serde(borrow)]
-    message: Option<Str<'a>>,
 }
 
 #[derive(Deserialize)]
@@ -147,7 +139,7 @@ pub(crate) fn parse(body: &[u8]) -> Result<Vec<Tracking>, Error> {
     let Some(resp) = body.track_response else {
         let err = body.response.and_then(|r| r.errors.into_iter().next());
         return Err(match err {
-            Some(e) => super::carrier_error(C, text(&e.code), text(&e.message)),
+            Some(e) => e.to_error(C),
             None => Error::MissingField {
                 carrier: C,
                 field: "trackResponse",
@@ -160,7 +152,7 @@ pub(crate) fn parse(body: &[u8]) -> Result<Vec<Tracking>, Error> {
         if shipment.package.is_empty() {
             // A shipment without packages carries a warning ("tracking number not found").
             if let Some(w) = shipment.warnings.first() {
-                return Err(super::carrier_error(C, text(&w.code), text(&w.message)));
+                return Err(w.to_error(C));
             }
         }
         for (pi, package) in shipment.package.iter().enumerate() {

@@ -6,7 +6,7 @@
 //! sometimes `reasonCode`; they are looked up as a pair. `eventTimestamp` is the
 //! local time; `GMTOffset` (`-05:00`, or unpadded `-7:00`) gives its offset.
 
-use super::{iso_time, iso_time_or_date, json, location, text, Str};
+use super::{iso_time, iso_time_or_date, json, location, text, ApiError, Str};
 use crate::{Carrier, Error, EtaSource, EtaWindow, Event, EventTime, Tracking};
 use serde::Deserialize;
 
@@ -24,14 +24,6 @@ struct Details<'a> {
     expected_delivery_date: Option<Str<'a>>,
     #[serde(borrow)]
     error: Option<ApiError<'a>>,
-}
-
-#[derive(Deserialize)]
-struct ApiError<'a> {
-    #[serde(borrow)]
-    code: Option<Str<'a>>,
-    #[serde(borrow)]
-    message: Option<Str<'a>>,
 }
 
 #[derive(Deserialize)]
