@@ -27,8 +27,9 @@
 //! `error` element when the answer holds no result.
 
 use super::xml::{self, Node};
-use super::{bad_time, carrier_error, carrier_eta, compact_date_time, day_window, local_date};
-use crate::event::Location;
+use super::{
+    bad_time, carrier_error, carrier_eta, compact_date_time, day_window, local_date, location,
+};
 use crate::{Carrier, Error, Event, EventTime, Tracking};
 
 const C: Carrier = Carrier::Canpar;
@@ -101,14 +102,13 @@ fn event(e: &Node, path: impl Fn() -> String) -> Result<Event, Error> {
         .or_else(|| e.text_of("code_description_fr"))
         .or_else(|| e.text_of("comment"))
         .unwrap_or("");
-    let own = |s: Option<&str>| s.map(str::to_string);
     let place = e.child("address").unwrap_or(e);
-    let location = Location {
-        city: own(place.text_of("city")),
-        postal_code: own(place.text_of("postal_code")),
-        country: own(place.text_of("country")),
-        name: own(place.text_of("address_line_1")),
-    };
+    let mut at = location(
+        place.text_of("city"),
+        place.text_of("postal_code"),
+        place.text_of("country"),
+    );
+    at.name = place.text_of("address_line_1").map(str::to_string);
     Ok(Event::new(
         Some(EventTime::new(wall, None)),
         code,
@@ -116,5 +116,5 @@ fn event(e: &Node, path: impl Fn() -> String) -> Result<Event, Error> {
         description,
         mapping,
     )
-    .at(location))
+    .at(at))
 }

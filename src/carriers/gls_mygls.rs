@@ -27,8 +27,7 @@
 //! fatal. A body without `ParcelNumber` (or with 0) and without errors is
 //! [`Error::MissingField`].
 
-use super::{bad_time, carrier_error, json, text, wcf_date, Str};
-use crate::event::Location;
+use super::{bad_time, carrier_error, json, location, text, wcf_date, Str};
 use crate::{Carrier, Error, Event, Tracking};
 use serde::Deserialize;
 
@@ -109,10 +108,7 @@ fn event(s: &ParcelStatus<'_>, i: usize) -> Result<Event, Error> {
         (d, i) => d.or(i).unwrap_or("").to_string(),
     };
     let mut e = Event::new(Some(time), code, None, description, mapping);
-    e.location = Location {
-        city: text(&s.depot_city).map(str::to_string),
-        name: text(&s.depot_number).map(str::to_string),
-        ..Location::default()
-    };
+    e.location = location(text(&s.depot_city), None, None);
+    e.location.name = text(&s.depot_number).map(str::to_string);
     Ok(e)
 }

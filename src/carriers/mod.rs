@@ -349,8 +349,8 @@ impl<'a> Groups<'a> {
     }
 }
 
-/// The `{code, message, details}` error object of several JSON APIs (FedEx,
-/// Amazon Shipping, NZ Post); any part may be absent.
+/// The `{code, message, details}` error object of several JSON APIs (UPS,
+/// FedEx, USPS, Amazon Shipping, NZ Post, CDEK); any part may be absent.
 #[derive(Deserialize)]
 pub(crate) struct ApiError<'a> {
     #[serde(borrow)]
