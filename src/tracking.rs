@@ -19,8 +19,13 @@ use serde::{Deserialize, Serialize};
 use crate::eta::EtaWindow;
 
 /// Which way a parcel (or one of its events) travels.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+///
+/// In JSON `"forward"` or `"return"`; a word this version does not know
+/// loads as `forward` (an [`Event`] keeps the word in
+/// [`Event::unknown_words`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize)]
 #[serde(rename_all = "snake_case")]
+#[non_exhaustive]
 pub enum Direction {
     /// From the shop to the customer.
     #[default]
@@ -28,6 +33,43 @@ pub enum Direction {
     /// Back to the shop: a parcel that failed forward, or a return label's
     /// parcel sent by the customer.
     Return,
+}
+
+impl Direction {
+    /// The word in JSON (`forward`, `return`).
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            Direction::Forward => "forward",
+            Direction::Return => "return",
+        }
+    }
+}
+
+impl std::fmt::Display for Direction {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl std::str::FromStr for Direction {
+    type Err = crate::status::UnknownWord;
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        match s {
+            "forward" => Ok(Direction::Forward),
+            "return" => Ok(Direction::Return),
+            _ => Err(crate::status::UnknownWord {
+                kind: "direction",
+                word: s.to_string(),
+            }),
+        }
+    }
+}
+
+impl<'de> Deserialize<'de> for Direction {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let s = <std::borrow::Cow<'de, str>>::deserialize(d)?;
+        Ok(s.parse().unwrap_or_default())
+    }
 }
 
 /// Business days without any event after which a tracking counts as stalled
