@@ -169,8 +169,11 @@ pub struct Event {
     /// `unknown/unmapped` and never override a known status.
     pub mapped: bool,
     /// Whether the normalized fields come from the carrier's text (by
-    /// [`classify`](crate::classify)) because its code was absent or unmapped.
-    /// Such events count for the current status; `mapped` stays `false`.
+    /// [`classify`](crate::classify)): because its code was absent or
+    /// unmapped (`mapped: false`), or because its code names only a category
+    /// (a `coarse` row such as DHL's `transit`) and the text, read with
+    /// certainty, says more (`mapped: true`, `mapping_key` kept). Such events
+    /// count for the current status.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub classified: bool,
     /// The key of the mapping row used (e.g. `status/011`), when mapped.

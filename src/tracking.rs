@@ -390,9 +390,12 @@ impl Tracking {
     /// the carrier still sends its old estimate.
     ///
     /// The return rule: once an event says the parcel goes back to the
-    /// shipper, it and every later event have direction `return`, and a later
-    /// "delivered" event is the arrival back at the shipper
-    /// (`return_to_sender / returned_to_shipper`), never a delivery. A return
+    /// shipper, it and every later event have direction `return`; a later
+    /// movement scan ("departed", "arrived at facility", "in transit", even
+    /// "out for delivery") is the return leg (`return_to_sender /
+    /// return_in_transit`), and a later "delivered" event is the arrival back
+    /// at the shipper (`return_to_sender / returned_to_shipper`), never a
+    /// delivery. A return
     /// label's events are all `return`, and its "delivered" stays delivered
     /// (see [`Tracking::as_return_label`]).
     pub fn refresh(&mut self) {
@@ -402,10 +405,21 @@ impl Tracking {
             if e.is_known() {
                 if e.status == Status::ReturnToSender {
                     returning = true;
-                } else if returning && e.status == Status::Delivered {
-                    e.status = Status::ReturnToSender;
-                    e.substatus = Substatus::ReturnedToShipper;
-                    e.eta = EtaHint::Final;
+                } else if returning && !self.return_label {
+                    match e.status {
+                        Status::Delivered => {
+                            e.status = Status::ReturnToSender;
+                            e.substatus = Substatus::ReturnedToShipper;
+                            e.eta = EtaHint::Final;
+                        }
+                        // The return leg's movement scans.
+                        Status::InTransit | Status::OutForDelivery => {
+                            e.status = Status::ReturnToSender;
+                            e.substatus = Substatus::ReturnInTransit;
+                            e.eta = EtaHint::None;
+                        }
+                        _ => {}
+                    }
                 }
             }
             e.direction = if returning || self.return_label {
