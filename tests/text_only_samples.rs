@@ -8,7 +8,10 @@ use wismo::{Carrier, Status, Substatus};
 
 #[test]
 fn samples_are_well_formed() {
-    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data/text_only_samples.tsv");
+    let path = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/data/text_only_samples.tsv"
+    );
     let data = std::fs::read_to_string(path).unwrap();
     let mut seen = HashSet::new();
     let mut rows = 0;
@@ -25,7 +28,9 @@ fn samples_are_well_formed() {
         assert!(!text.trim().is_empty(), "{at}: empty text");
         let carrier: Carrier = carrier.parse().unwrap_or_else(|_| panic!("{at}: carrier"));
         let status: Status = status.parse().unwrap_or_else(|_| panic!("{at}: status"));
-        let sub: Substatus = substatus.parse().unwrap_or_else(|_| panic!("{at}: substatus"));
+        let sub: Substatus = substatus
+            .parse()
+            .unwrap_or_else(|_| panic!("{at}: substatus"));
         assert_eq!(sub.status(), status, "{at}: substatus of another status");
         assert!(source.len() > 20, "{at}: source too short");
         assert!(seen.insert((carrier, text)), "{at}: repeated text");

@@ -222,7 +222,8 @@ fn status_event(
         .filter(|e| e.time.is_some_and(|t| t.sort_key() <= key))
         .max_by_key(|e| e.time.map(|t| t.sort_key()));
     let latest = mapped().max_by_key(|e| e.time.map(|t| t.sort_key()));
-    let says = |e: Option<&Event>| matches!((e, mapping), (Some(e), Some(m)) if e.status == m.status());
+    let says =
+        |e: Option<&Event>| matches!((e, mapping), (Some(e), Some(m)) if e.status == m.status());
     if says(latest_until) || says(latest) {
         return Ok(None);
     }
