@@ -367,6 +367,14 @@ impl Tracking {
         self.pickup_since = pickup_since;
     }
 
+    /// Re-derives every event's meaning from the current compiled tables
+    /// (see [`Normalizer::remap`](crate::Normalizer::remap), which also
+    /// applies a deployment's overrides), so a stored tracking picks up
+    /// corrected mappings; then refreshes.
+    pub fn remap(&mut self) {
+        crate::Normalizer::default().remap(self);
+    }
+
     /// The latest mapped event, the one the current status comes from.
     pub fn current_event(&self) -> Option<&Event> {
         self.events.iter().rev().find(|e| e.is_known())

@@ -179,7 +179,7 @@ fn event(e: &ParcelEvent<'_>, path: impl Fn() -> String) -> Result<Event, Error>
     let code = text(&e.code).unwrap_or("");
     let mapping = (!code.is_empty()).then(|| lookup_event(code)).flatten();
     let loc = location(text(&e.city), text(&e.postal_code), text(&e.country));
-    Ok(Event::new(
+    Ok(Event::meant(
         Some(time),
         code,
         None,
@@ -191,10 +191,10 @@ fn event(e: &ParcelEvent<'_>, path: impl Fn() -> String) -> Result<Event, Error>
 
 /// An event code exactly as sent, else its group's row `GROUP.*` (a coarse
 /// row: `NOTDEL.*` for a not-delivered event whose detail is not listed).
-fn lookup_event(code: &str) -> Option<&'static crate::Mapping> {
-    C.lookup(code).or_else(|| {
+fn lookup_event(code: &str) -> Option<crate::overrides::Hit> {
+    C.find(code).or_else(|| {
         let (group, _) = code.split_once('.')?;
-        C.lookup_parts(&[group, ".*"])
+        C.find_parts(&[group, ".*"])
     })
 }
 
@@ -214,7 +214,7 @@ fn status_event(
         .ok_or_else(|| super::bad_time(C, || format!("{}.statusDateTime", path()), ts))?;
     // FINAL maps to `unknown`: keep it unmapped so it never hides the outcome.
     let mapping = C
-        .lookup_parts(&["status/", status])
+        .find_parts(&["status/", status])
         .filter(|m| m.status() != Status::Unknown);
     let key = time.sort_key();
     let mapped = || events.iter().filter(|e| e.mapped);
@@ -223,9 +223,9 @@ fn status_event(
         .max_by_key(|e| e.time.map(|t| t.sort_key()));
     let latest = mapped().max_by_key(|e| e.time.map(|t| t.sort_key()));
     let says =
-        |e: Option<&Event>| matches!((e, mapping), (Some(e), Some(m)) if e.status == m.status());
+        |e: Option<&Event>| matches!((e, &mapping), (Some(e), Some(m)) if e.status == m.status());
     if says(latest_until) || says(latest) {
         return Ok(None);
     }
-    Ok(Some(Event::new(Some(time), status, None, "", mapping)))
+    Ok(Some(Event::meant(Some(time), status, None, "", mapping)))
 }
