@@ -70,7 +70,7 @@ pub use overrides::{MappingError, MappingProblem, Meaning, OverrideSource, Overr
 pub use status::{Action, EtaHint, Owner, Reason, Status, Substatus};
 pub use text::{classify, Lang};
 pub use tracking::{
-    stall_threshold, Direction, Tracking, INFO_RECEIVED_STALL_DAYS, PICKUP_HOLD_DAYS,
+    stall_threshold, Direction, MergeError, Tracking, INFO_RECEIVED_STALL_DAYS, PICKUP_HOLD_DAYS,
 };
 
 /// Parses one tracking response body of `carrier`'s API into its trackings
