@@ -4,13 +4,24 @@
 //! one.
 //!
 //! ```
+//! use wismo::{Carrier, CheckDigit};
+//!
 //! let found = wismo::detect("Tracking: 1Z 5R8 939 0357 5671 27");
-//! assert_eq!(found[0].carrier, "ups");
+//! assert_eq!(found[0].carrier, Carrier::Ups);
 //! assert_eq!(found[0].format, "ups_1z");
+//! assert_eq!(found[0].check_digit, CheckDigit::Valid);
 //! assert_eq!(found[0].normalized, "1Z5R89390357567127");
 //!
-//! // One digit changed: the UPS check digit no longer holds, and nothing else fits.
-//! assert!(wismo::detect("1Z5R89390357567128").is_empty());
+//! // One digit changed: still a UPS shape, but the check digit is wrong.
+//! let typo = wismo::detect("1Z5R89390357567128");
+//! assert_eq!(typo[0].check_digit, CheckDigit::Invalid);
+//! assert!(typo[0].confidence < 0.2);
+//! assert_eq!(typo[0].explain(), "looks like UPS (ups_1z), check digit wrong");
+//!
+//! // OnTrac has no parser: a detection-only carrier id.
+//! let ontrac = wismo::detect("C11031500001879");
+//! assert_eq!(ontrac[0].carrier.as_str(), "ontrac");
+//! assert!(!ontrac[0].carrier.has_parser());
 //! ```
 //!
 //! # Normalization
@@ -26,59 +37,104 @@
 //! number is read whole rather than as a piece that happens to pass a check.
 //! A span of several runs cut out of a longer run of digit groups is never
 //! tried (a piece of a spaced number is not a number), and a single run next
-//! to other digit groups only counts when a check digit verifies. Spans are built in a stack buffer; the only string
-//! allocated is the winning span ([`Candidate::normalized`], cloned into each
-//! further candidate).
+//! to other digit groups only counts when a check digit verifies. Spans are
+//! built in a stack buffer; the only string allocated is the winning span
+//! ([`Candidate::normalized`], cloned into each further candidate).
 //!
-//! # Confidence
+//! # Confidence and ranking
 //!
-//! A candidate whose format has a check digit that verified scores **0.55 or
-//! more**; a candidate that only fits a pattern (prefix and length) scores
-//! **0.5 or less**, so check-digit matches always rank first. Within each band
-//! a longer, more distinctive format scores higher (a `1Z` number with its
-//! check digit 0.98, a ten-digit DHL Express number whose mod 7 check passes by
-//! chance one time in seven 0.55). One entry per carrier: the best format wins.
-//! Input that fits no format, or whose check digits all fail, gives an empty
-//! list — never a guess.
+//! Three bands, by [`Candidate::check_digit`]:
+//! - [`CheckDigit::Valid`], the format's check digit verified: **0.55 or
+//!   more**;
+//! - [`CheckDigit::Absent`], the format has no check digit and only its shape
+//!   (prefix, length) matched: **below 0.55** (0.5 or less before context);
+//! - [`CheckDigit::Invalid`], the number has a format's distinctive shape but
+//!   its check digit is wrong (a typo, or a number of another carrier): **below
+//!   0.2** (0.15 before context). Only formats whose shape alone points at the
+//!   carrier give such a candidate (the "fail" column below): a plain run of
+//!   12 digits that fails every check says nothing about any carrier.
+//!
+//! Within a band a longer, more distinctive format scores higher (a `1Z`
+//! number with its check digit 0.98, a ten-digit DHL Express number whose mod
+//! 7 check passes by chance one time in seven 0.55). One entry per carrier:
+//! its best format wins. Where several carriers share a shape, every one whose
+//! check holds (or that has no check) comes back, ranked by band, then by
+//! **context**: a carrier named as a whole word in the text around the number
+//! (`ups`, `fedex`, `usps`, `dhl`, `dpd`, `gls`, `purolator`, `canpar`,
+//! `ontrac`, `lasership`, `odfl`, `yodel`, `evri`, `hermes`, `amazon`, …, any
+//! case) is lifted above the others of its band, then by confidence; equal
+//! confidences keep a fixed order (the order the formats are tried in), never
+//! a chance one. Input that fits no format gives an empty list.
+//!
+//! # Carriers without a parser
+//!
+//! Some ids [`detect`] returns are *detection-only* [`Carrier`]s: `wismo` knows
+//! their number formats but has no parser and no code table for them
+//! ([`Carrier::has_parser`] is false, [`Carrier::mappings`] is empty,
+//! [`parse`](crate::parse) answers
+//! [`Error::Unsupported`](crate::Error::Unsupported)): `austrian_post`,
+//! `evri`, `gofo`, `lasership`, `old_dominion`, `ontrac`, `parcelforce`,
+//! `poste_italiane`, `speedee`, `swiss_post`, `yodel`, `yunexpress` (listed
+//! with their sources in `src/table/detection_only.tsv`).
 //!
 //! # Formats
 //!
-//! | format | carrier(s) | shape | check | conf. | source |
-//! |---|---|---|---|---|---|
-//! | `ups_1z` | `ups` | `1Z` + 15 letters/digits + check digit | UPS mod 10: over the 15 characters after `1Z`, digits as-is, letters `(ASCII − 3) mod 10`; even positions ×1, odd ×2; check = (10 − sum mod 10) mod 10 | 0.98 | \[TND\] ups |
-//! | `ups_waybill` | `ups` | `A`/`H`/`J`/`K`/`T`/`V` + 9 digits + check | UPS mod 10 over the 9 digits | 0.7 | \[TND\] ups |
-//! | `fedex_12` | `fedex` | 12 digits | weights 3,1,7,3,1,7,… over the first 11; sum mod 11 mod 10 | 0.7 | \[TND\] fedex |
-//! | `fedex_15` | `fedex` | 15 digits (Ground) | GS1 mod 10 | 0.7 | \[TND\] fedex |
-//! | `fedex_96` | `fedex` | 22 digits `96…` (Ground 96) | GS1 mod 10 over the last 15 digits | 0.85 | \[TND\] fedex |
-//! | `fedex_34` | `fedex` | 34 digits, first `0`–`8` or `96` (Express 34, Ground GSN) | weights 1,7,3,1,7,3,… over digits 21–33; sum mod 11 mod 10 | 0.8 | \[TND\] fedex |
-//! | `usps_impb` | `usps` | 22, 26 or 30 digits `91`–`95…`, optionally after a `420`+ZIP5 or `420`+ZIP9 routing prefix | GS1 mod 10 over the serial (the routing prefix is not covered) | 0.9 | \[TND\] usps (Publication 199) |
-//! | `usps_20` | `usps` | 20 digits | GS1 mod 10 | 0.7 | \[TND\] usps |
-//! | `usps_20_91` | `usps` | 20 digits printed without their `91` | GS1 mod 10 over `91` + the digits | 0.7 | \[TND\] usps (legacy) |
-//! | `upu_s10` | by country suffix (below) | 2 letters + 8 digits + check + ISO country | weights 8,6,4,2,3,5,9,7; check = 11 − sum mod 11, 10 → 0, 11 → 5 | 0.95 / 0.9 | \[TND\] s10, \[S10\] |
-//! | `dhl_express_10` | `dhl_express` | 10 or 11 digits | the number before the check digit mod 7 | 0.55 | \[TND\] dhl |
-//! | `dhl_identcode` | `dhl_parcel_de` | 12 digits (Identcode) | weights 4,9,4,9,… over 11 digits; check = (10 − sum mod 10) mod 10 | 0.65 | \[IDENT\], \[PAKETDA\] |
-//! | `sscc` | `dhl_parcel_de`, `fedex`, `bring` | 20 digits `00` + SSCC, or the 18-digit SSCC alone (`fedex`, `bring`) | GS1 mod 10 | 0.8 (20) / 0.7 (18), +0.05 for the carrier whose country the GS1 prefix names | \[GS1\], \[PAKETDA\], \[TND\] fedex, \[BRING\] |
-//! | `bring_17` | `bring` | 17 digits `70…` (shipment number) | GS1 mod 10 | 0.8 | \[BRING\] |
-//! | `canada_post_16` | `canada_post` | 16 digits | GS1 mod 10 | 0.7 | \[TND\] canadapost |
-//! | `gls_12` | `gls` | 12 digits | weights 3,1,3,1,… over 11 digits, sum + 1; check = (10 − sum mod 10) mod 10 | 0.65 | \[GLS\] |
-//! | `hermes_de_14` | `hermes_de` | 14 digits | weights 3,1,3,1,… from the left (= GS1 mod 10) | 0.6 | \[PAKETDA\] |
-//! | `dpd_15` | `dpd` | 14-digit parcel number + check character | ISO 7064 MOD 37,36 over the 14 digits | 0.85 | \[DPD\], \[PAKETDA\] |
-//! | `dpd_28` | `dpd` | 27-digit label barcode + check character | ISO 7064 MOD 37,36 over the 27 digits | 0.95 | \[TND\] dpd, \[DPD\] |
-//! | `postnl_3s` | `postnl` | `3S` + 4 letters + 7 or 9 digits | none published | 0.5 | \[POSTNL\] |
-//! | `amazon_tba` | `amazon_shipping` | `TBA`/`TBC`/`TBM` + 12 digits | none | 0.5 | \[TND\] amazon |
-//! | `landmark_ltn` | `landmark` | `LTN` + 8 digits + `N1` | none | 0.5 | \[TND\] landmark |
-//! | `dhl_piece_id` | `dhl_express`, `dhl_parcel_de` | `J` + 2–3 letters + 9–20 digits (`JJD…`, `JVGL…`) | none | 0.45 | \[TND\] dhl, \[PAKETDA\] |
-//! | `yodel` | `yodel` | `JD` or `JJD` + 16 digits | none | 0.4 | \[TND\] yodel |
-//! | `dhl_ecommerce` | `dhl_ecommerce` | `GM`, `LX`, `RX`, `UV`, `CN`, `SG`, `TH`, `IN`, `HK` or `MY` + 10–39 letters/digits | none | 0.35 | \[TND\] dhl |
-//! | `parcelforce` | `parcelforce` | 2 letters + 7 digits, or 4 letters + 10 digits | none | 0.3 | \[PF\] |
-//! | `evri_16` | `evri` | 16 digits, or a letter + 2 digits + 13 letters/digits | none | 0.3 (letter-led) / 0.25 | \[EVRI\] |
-//! | `inpost_24` | `inpost` | 24 digits | none | 0.3 | \[INPOST\] |
-//! | `dpd_14` | `dpd` | 14 digits (parcel number without its check character) | none | 0.25 | \[PAKETDA\] |
+//! | format | carrier(s) | shape | check | conf. | fail | source |
+//! |---|---|---|---|---|---|---|
+//! | `ups_1z` | `ups` | `1Z` + 15 letters/digits + check digit | UPS mod 10: over the 15 characters after `1Z`, digits as-is, letters `(ASCII − 3) mod 10`; even positions ×1, odd ×2; check = (10 − sum mod 10) mod 10 | 0.98 | yes | \[TND\] ups |
+//! | `ups_waybill` | `ups` | `A`/`H`/`J`/`K`/`T`/`V` + 9 digits + check | UPS mod 10 over the 9 digits | 0.7 | yes | \[TND\] ups |
+//! | `fedex_12` | `fedex` | 12 digits | weights 3,1,7,3,1,7,… over the first 11; sum mod 11 mod 10 | 0.7 | | \[TND\] fedex |
+//! | `fedex_15` | `fedex` | 15 digits (Ground) | GS1 mod 10 | 0.7 | | \[TND\] fedex |
+//! | `fedex_96` | `fedex` | 22 digits `96…` (Ground 96) | GS1 mod 10 over the last 15 digits | 0.85 | yes | \[TND\] fedex |
+//! | `fedex_32` | `fedex` | 32 digits `3…` (legacy ASTRA barcode) | the `fedex_12` check over digits 17–28 (the Express number inside) | 0.8 | yes | \[TND\] fedex |
+//! | `fedex_34` | `fedex` | 34 digits, first `0`–`8` or `96` (Express 34, Ground GSN) | weights 1,7,3,1,7,3,… over digits 21–33; sum mod 11 mod 10 | 0.8 | yes | \[TND\] fedex |
+//! | `usps_impb` | `usps` | 22, 26 or 30 digits `91`–`95…`, optionally after a `420`+ZIP5 or `420`+ZIP9 routing prefix | GS1 mod 10 over the serial (the routing prefix is not covered) | 0.9 | yes | \[TND\] usps (Publication 199) |
+//! | `usps_20` | `usps` | 20 digits | GS1 mod 10 | 0.7 | | \[TND\] usps |
+//! | `usps_20_91` | `usps` | 20 digits printed without their `91` | GS1 mod 10 over `91` + the digits | 0.7 | | \[TND\] usps (legacy) |
+//! | `upu_s10` | by country suffix (below) | 2 letters + 8 digits + check + ISO country | weights 8,6,4,2,3,5,9,7; check = 11 − sum mod 11, 10 → 0, 11 → 5 | 0.95 / 0.9 | yes | \[TND\] s10, \[S10\] |
+//! | `dhl_express_10` | `dhl_express` | 10 or 11 digits | the number before the check digit mod 7 | 0.55 | | \[TND\] dhl |
+//! | `dhl_identcode` | `dhl_parcel_de` | 12 digits (Identcode) | weights 4,9,4,9,… over 11 digits; check = (10 − sum mod 10) mod 10 | 0.65 | | \[IDENT\], \[PAKETDA\] |
+//! | `sscc` | `dhl_parcel_de`, `fedex`, `bring` | 20 digits `00` + SSCC, or the 18-digit SSCC alone (`fedex`, `bring`) | GS1 mod 10 | 0.8 (20) / 0.7 (18), +0.05 for the carrier whose country the GS1 prefix names | | \[GS1\], \[PAKETDA\], \[TND\] fedex, \[BRING\] |
+//! | `bring_17` | `bring` | 17 digits `70…` (shipment number) | GS1 mod 10 | 0.8 | | \[BRING\] |
+//! | `canada_post_16` | `canada_post` | 16 digits | GS1 mod 10 | 0.7 | | \[TND\] canadapost |
+//! | `gls_12` | `gls` | 12 digits | weights 3,1,3,1,… over 11 digits, sum + 1; check = (10 − sum mod 10) mod 10 | 0.65 | | \[GLS\] |
+//! | `purolator_12` | `purolator` | 12 digits, first `0`–`5` | Luhn | 0.6 | | \[TND\] purolator |
+//! | `old_dominion_pro` | `old_dominion` | 11 digits `777`, `778`, `072`, `780` or `80…` (PRO number) | Luhn | 0.6 | | \[TND\] old_dominion |
+//! | `hermes_de_14` | `hermes_de` | 14 digits | weights 3,1,3,1,… from the left (= GS1 mod 10) | 0.6 | | \[PAKETDA\] |
+//! | `ontrac_15` | `ontrac` | `C` or `D` + 13 digits + check | UPS mod 10 over `4` (for `C`) or `5` (for `D`) + the 13 digits | 0.85 | yes | \[TND\] ontrac |
+//! | `dpd_15` | `dpd` | 14-digit parcel number + check character | ISO 7064 MOD 37,36 over the 14 digits | 0.85 | letter | \[DPD\], \[PAKETDA\], \[TND\] dpd |
+//! | `dpd_28` | `dpd` | 27-digit label barcode + check character | ISO 7064 MOD 37,36 over the 27 digits | 0.95 | letter | \[TND\] dpd, \[DPD\] |
+//! | `postnl_3s` | `postnl` | `3S` + 4 letters + 7 or 9 digits | none published | 0.5 | | \[POSTNL\] |
+//! | `amazon_tba` | `amazon_shipping` | `TBA`/`TBC`/`TBM` + 12 digits | none | 0.5 | | \[TND\] amazon |
+//! | `landmark_ltn` | `landmark` | `LTN` + 8 digits + `N1` | none | 0.5 | | \[TND\] landmark |
+//! | `dhl_piece_id` | `dhl_express`, `dhl_parcel_de` | `J` + 2–3 letters + 9–20 digits (`JJD…`, `JVGL…`) | none | 0.45 | | \[TND\] dhl, \[PAKETDA\] |
+//! | `canpar_22` | `canpar` | `C`, `D`, `K`, `L`, `S`, `U`, `X` or `Z` + 21 digits | none | 0.45 | | \[TND\] canpar |
+//! | `lasership_lx` | `lasership` | `L` + `A`/`I`/`E`/`H`/`N`/`X` + `1`–`3` + 7 digits | none | 0.45 | | \[TND\] lasership |
+//! | `lasership_1ls7` | `lasership` | `1LS7` + `1`/`2` + 10 digits | none | 0.45 | | \[TND\] lasership |
+//! | `lasership_1ls7_18` | `lasership` | `1LS7` + `1`/`2` + 2 digits + `01` + `1`–`4` + 6 digits, printed with `-1` (read as a final `1`) | none | 0.45 | | \[TND\] lasership |
+//! | `lasership_1lscx` | `lasership` | `1LSCX` + 10 letters/digits | none | 0.45 | | \[TND\] lasership |
+//! | `gofo_us` | `gofo` | `GFUS` + 14 digits | none | 0.45 | | \[TND\] gofo |
+//! | `speedee_sp` | `speedee` | `SP` + 18 digits | none | 0.45 | | \[TND\] speedee |
+//! | `yunexpress_yt` | `yunexpress` | `YT` + 16 digits | none | 0.45 | | \[TND\] yunexpress |
+//! | `yodel` | `yodel` | `JD` or `JJD` + 16 digits | none | 0.4 | | \[TND\] yodel |
+//! | `amazon_intl` | `amazon_shipping` | `A`, `C` or `F` + 10 digits (Amazon international) | none | 0.4 | | \[TND\] amazon |
+//! | `purolator_alpha` | `purolator` | 3 letters + 9 digits | none | 0.4 | | \[TND\] purolator |
+//! | `dhl_ecommerce` | `dhl_ecommerce` | `GM`, `LX`, `RX`, `UV`, `CN`, `SG`, `TH`, `IN`, `HK` or `MY` + 10–39 letters/digits | none | 0.35 | | \[TND\] dhl |
+//! | `parcelforce` | `parcelforce` | 2 letters + 7 digits, or 4 letters + 10 digits | none | 0.3 | | \[PF\] |
+//! | `evri_16` | `evri` | 16 digits, or a letter + 2 digits + 13 letters/digits | none | 0.3 (letter-led) / 0.25 | | \[EVRI\] |
+//! | `inpost_24` | `inpost` | 24 digits | none | 0.3 | | \[INPOST\] |
+//! | `dhl_ecommerce_14` | `dhl_ecommerce` | 14 digits | none | 0.25 | | \[TND\] dhl |
+//! | `dpd_14` | `dpd` | 14 digits (parcel number without its check character) | none | 0.25 | | \[PAKETDA\] |
 //!
 //! "GS1 mod 10": digits weighted 3,1,3,1,… from the rightmost digit before
 //! the check digit; check = (10 − sum mod 10) mod 10 (GS1 General
 //! Specifications §7.9; the USPS, FedEx Ground, Canada Post, SSCC and Bring
-//! variants in the sources are all this computation).
+//! variants in the sources are all this computation). "Luhn": from the check
+//! digit leftwards every second digit is doubled (9 subtracted when over 9);
+//! the sum is a multiple of 10. "fail": a number of this shape whose check
+//! fails comes back as [`CheckDigit::Invalid`] ("letter": only when the DPD
+//! check character is a letter; an all-digit number of that length has many
+//! owners).
 //!
 //! S10 country suffix → carrier: `NL` `postnl`, `DE` `dhl_parcel_de`, `GB`
 //! `royal_mail` (and `parcelforce`, 0.85), `FR` `la_poste` and `colissimo`
@@ -102,15 +158,16 @@
 //! - digits outside the checked span: a USPS `420`+ZIP routing prefix, the
 //!   first 20 digits of `fedex_34`, the first 7 of `fedex_96`.
 //!
-//! GS1 mod 10, the GLS variant and ISO 7064 MOD 37,36 catch every
+//! GS1 mod 10, the GLS variant, Luhn and ISO 7064 MOD 37,36 catch every
 //! single-digit change.
 //!
 //! # Sources
 //!
 //! - \[TND\] *tracking_number_data*, Jeff Keen et al. — `couriers/*.json`
 //!   (formats, check parameters, valid and invalid test numbers) and
-//!   `CHECKSUM_ALGORITHMS.md`, GitHub `jkeen/tracking_number_data`, commit
-//!   `b79ce4b` (2026-08-17). Its USPS entries cite USPS Publication 199, its
+//!   `CHECKSUM_ALGORITHMS.md`, GitHub `jkeen/tracking_number_data` (MIT),
+//!   commit `b79ce4bfc04519ef4bc85bf7c6f321795aadf3d3` (2026-08-17); its test
+//!   numbers are vendored in `tests/data/tracking_number_data/`. Its USPS entries cite USPS Publication 199, its
 //!   DPD entry the DPD Parcel Label Specification 2.4.1.
 //! - \[S10\] *UPU S10* page of the BWIPP wiki (Terry Burton), GitHub
 //!   `bwipp/postscriptbarcode` wiki: S10 structure, reserved service
@@ -718,7 +775,10 @@ fn alphanumeric(s: &[u8], hits: &mut Hits) {
     if len == 22 && b"CDKLSUXZ".contains(&s[0]) && digits(1..22) {
         hits.pattern("canpar_22", Carrier::Canpar, 0.45);
     }
-    if len == 10 && s[0] == b'L' && b"AIEHNX".contains(&s[1]) && (b'1'..=b'3').contains(&s[2])
+    if len == 10
+        && s[0] == b'L'
+        && b"AIEHNX".contains(&s[1])
+        && (b'1'..=b'3').contains(&s[2])
         && digits(3..10)
     {
         hits.pattern("lasership_lx", Carrier::Lasership, 0.45);
@@ -808,7 +868,8 @@ fn s10(s: &[u8], hits: &mut Hits) {
     };
     let ok = check == u32::from(s[10] - b'0');
     let cc = [s[11], s[12]];
-    let mut push = |carrier: Carrier, confidence: f32| hits.checked(ok, "upu_s10", carrier, confidence);
+    let mut push =
+        |carrier: Carrier, confidence: f32| hits.checked(ok, "upu_s10", carrier, confidence);
     match &cc {
         b"NL" => push(Carrier::Postnl, 0.95),
         b"DE" => push(Carrier::DhlParcelDe, 0.95),

@@ -2,6 +2,10 @@
 //! and format; a single changed digit never passes a format's check digit
 //! (except where the carrier's algorithm provably cannot see the change, which
 //! is asserted too); surrounding text is stripped; allocation stays bounded.
+//! Every test number of the vendored tracking_number_data set
+//! (`tests/data/tracking_number_data/`) is checked: valid ones give their
+//! carrier (and every other carrier the data set's own patterns give them),
+//! invalid ones never match their format except as "check digit wrong".
 //!
 //! Sources of the samples (see the `detect` module docs for full titles):
 //! - [TND] jkeen/tracking_number_data `couriers/*.json` `test_numbers`
@@ -674,14 +678,39 @@ struct TndNumber {
 /// The data set's format entries (courier file, entry id or name) → the wismo
 /// carrier id (`*` = by S10 country suffix) and wismo format ids.
 const TND_FORMATS: &[(&str, &str, &str, &[&str])] = &[
-    ("amazon", "amazon_logistics", "amazon_shipping", &["amazon_tba"]),
-    ("amazon", "amazon_international", "amazon_shipping", &["amazon_intl"]),
-    ("canada_post", "canada_post", "canada_post", &["canada_post_16"]),
+    (
+        "amazon",
+        "amazon_logistics",
+        "amazon_shipping",
+        &["amazon_tba"],
+    ),
+    (
+        "amazon",
+        "amazon_international",
+        "amazon_shipping",
+        &["amazon_intl"],
+    ),
+    (
+        "canada_post",
+        "canada_post",
+        "canada_post",
+        &["canada_post_16"],
+    ),
     ("canpar", "canpar_22", "canpar", &["canpar_22"]),
     ("dhl", "dhl_express", "dhl_express", &["dhl_express_10"]),
-    ("dhl", "dhl_express_piece_id", "dhl_express", &["dhl_piece_id"]),
+    (
+        "dhl",
+        "dhl_express_piece_id",
+        "dhl_express",
+        &["dhl_piece_id"],
+    ),
     ("dhl", "dhl_ecommerce", "dhl_ecommerce", &["dhl_ecommerce"]),
-    ("dhl", "dhl_ecommerce_14", "dhl_ecommerce", &["dhl_ecommerce_14"]),
+    (
+        "dhl",
+        "dhl_ecommerce_14",
+        "dhl_ecommerce",
+        &["dhl_ecommerce_14"],
+    ),
     ("dpd", "dpd", "dpd", &["dpd_28"]),
     ("dpd", "dpd_14", "dpd", &["dpd_15"]),
     ("fedex", "fedex_12", "fedex", &["fedex_12"]),
@@ -694,10 +723,30 @@ const TND_FORMATS: &[(&str, &str, &str, &[&str])] = &[
     ("gofo", "gofo_us", "gofo", &["gofo_us"]),
     ("landmark", "landmark_global", "landmark", &["landmark_ltn"]),
     ("lasership", "lasership_lx", "lasership", &["lasership_lx"]),
-    ("lasership", "lasership_1ls7", "lasership", &["lasership_1ls7"]),
-    ("lasership", "LaserShip 1LS7 (18)", "lasership", &["lasership_1ls7_18"]),
-    ("lasership", "lasership_1lscx", "lasership", &["lasership_1lscx"]),
-    ("old_dominion", "Old Dominion", "old_dominion", &["old_dominion_pro"]),
+    (
+        "lasership",
+        "lasership_1ls7",
+        "lasership",
+        &["lasership_1ls7"],
+    ),
+    (
+        "lasership",
+        "LaserShip 1LS7 (18)",
+        "lasership",
+        &["lasership_1ls7_18"],
+    ),
+    (
+        "lasership",
+        "lasership_1lscx",
+        "lasership",
+        &["lasership_1lscx"],
+    ),
+    (
+        "old_dominion",
+        "Old Dominion",
+        "old_dominion",
+        &["old_dominion_pro"],
+    ),
     (
         "old_dominion",
         "Old Dominion Guaranteed Shipment",
@@ -706,8 +755,18 @@ const TND_FORMATS: &[(&str, &str, &str, &[&str])] = &[
     ),
     ("ontrac", "ontrac_c", "ontrac", &["ontrac_15"]),
     ("ontrac", "ontrac_d", "ontrac", &["ontrac_15"]),
-    ("purolator", "purolator_numeric", "purolator", &["purolator_12"]),
-    ("purolator", "purolator_alpha", "purolator", &["purolator_alpha"]),
+    (
+        "purolator",
+        "purolator_numeric",
+        "purolator",
+        &["purolator_12"],
+    ),
+    (
+        "purolator",
+        "purolator_alpha",
+        "purolator",
+        &["purolator_alpha"],
+    ),
     ("s10", "s10", "*", &["upu_s10"]),
     ("speedee", "speedee", "speedee", &["speedee_sp"]),
     ("ups", "ups", "ups", &["ups_1z"]),
@@ -772,7 +831,11 @@ fn tnd_numbers() -> Vec<TndNumber> {
             }
         }
     }
-    assert_eq!(entries, TND_FORMATS.len(), "every entry of TND_FORMATS is used");
+    assert_eq!(
+        entries,
+        TND_FORMATS.len(),
+        "every entry of TND_FORMATS is used"
+    );
     out
 }
 
@@ -813,9 +876,9 @@ fn every_tracking_number_data_test_number() {
         } else {
             // Never by one of its formats with a check digit that holds or by
             // shape alone: at most a "check digit wrong" candidate.
-            let wrong = found.iter().any(|c| {
-                t.formats.contains(&c.format) && c.check_digit != CheckDigit::Invalid
-            });
+            let wrong = found
+                .iter()
+                .any(|c| t.formats.contains(&c.format) && c.check_digit != CheckDigit::Invalid);
             counts[3] += 1;
             if wrong {
                 failures.push(format!("{} invalid {:?}: {:?}", t.entry, t.number, shown()));
@@ -825,7 +888,10 @@ fn every_tracking_number_data_test_number() {
         }
     }
     for (entry, c) in &per_entry {
-        println!("{entry}: valid {}/{}, invalid {}/{}", c[0], c[1], c[2], c[3]);
+        println!(
+            "{entry}: valid {}/{}, invalid {}/{}",
+            c[0], c[1], c[2], c[3]
+        );
     }
     assert!(failures.is_empty(), "{}", failures.join("\n"));
     let total: usize = per_entry.values().map(|c| c[1] + c[3]).sum();

@@ -65,7 +65,9 @@ pub fn parse_detection_only(file: &str, text: &str) -> Result<Vec<MappingFile>, 
             continue;
         };
         if !crate::row::is_carrier_id(id) {
-            errors.push(format!("{file}:{line}: carrier id `{id}` is not snake_case"));
+            errors.push(format!(
+                "{file}:{line}: carrier id `{id}` is not snake_case"
+            ));
         }
         if name.trim().is_empty() || source.trim().is_empty() {
             errors.push(format!("{file}:{line}: empty name or source"));
