@@ -48,7 +48,7 @@ mod tracking;
 
 pub use calendar::{easter_sunday, Calendar, Country, Holiday, UnknownCountry};
 pub use carrier::{Carrier, Mapping};
-pub use detect::{detect, Candidate};
+pub use detect::{detect, Candidate, CheckDigit};
 pub use error::{Category, Error};
 pub use eta::{
     apply_hint, Basis, Eta, EtaSource, EtaWindow, Histogram, Lane, LaneStats, Prediction,

@@ -171,6 +171,57 @@ fn classify_unmapped(lang: Option<crate::Lang>, t: &mut Tracking) -> bool {
     any
 }
 
+/// Whether [`parse_format`] has a parser for `carrier`: the same carriers as
+/// its match arms (a test in `tests/detect.rs` holds the two together).
+pub(crate) const fn has_parser(carrier: Carrier) -> bool {
+    matches!(
+        carrier,
+        Carrier::Ups
+            | Carrier::Fedex
+            | Carrier::Usps
+            | Carrier::DhlUnified
+            | Carrier::DhlEcommerce
+            | Carrier::Postnl
+            | Carrier::DhlExpress
+            | Carrier::Gls
+            | Carrier::GlsMygls
+            | Carrier::RoyalMail
+            | Carrier::Sendle
+            | Carrier::AmazonShipping
+            | Carrier::Inpost
+            | Carrier::LaPoste
+            | Carrier::Colissimo
+            | Carrier::DhlParcelDe
+            | Carrier::HermesDe
+            | Carrier::Bring
+            | Carrier::CanadaPost
+            | Carrier::Purolator
+            | Carrier::Dpd
+            | Carrier::Bpost
+            | Carrier::AustraliaPost
+            | Carrier::Asendia
+            | Carrier::ParcelOne
+            | Carrier::Tnt
+            | Carrier::Chronopost
+            | Carrier::Landmark
+            | Carrier::Smartkargo
+            | Carrier::Teleship
+            | Carrier::Spring
+            | Carrier::Aramex
+            | Carrier::Postnord
+            | Carrier::NinjaVan
+            | Carrier::CttExpress
+            | Carrier::NzPost
+            | Carrier::Correos
+            | Carrier::RussianPost
+            | Carrier::Packeta
+            | Carrier::NovaPoshta
+            | Carrier::Cdek
+            | Carrier::Ukrposhta
+            | Carrier::Canpar
+    )
+}
+
 /// The format parser of `carrier`.
 fn parse_format(carrier: Carrier, body: &[u8]) -> Result<Vec<Tracking>, Error> {
     match carrier {
