@@ -71,9 +71,7 @@ fn disagreements(files: &[row::MappingFile]) -> (Vec<Disagreement>, Vec<String>,
             let at = format!("{}:{} {}", f.carrier, r.line, r.code);
             let reading = classify(&r.description, Some(Lang::En)).filter(|x| x.2 >= SURE);
             match reading {
-                Some((status, substatus, confidence))
-                    if status.as_str() != r.status.as_str() =>
-                {
+                Some((status, substatus, confidence)) if status.as_str() != r.status.as_str() => {
                     out.push(Disagreement {
                         at,
                         row_says: r.status.as_str(),
@@ -139,4 +137,91 @@ fn reviewed_rows_are_a_minority() {
             f.rows.len()
         );
     }
+}
+
+/// `tests/data/coarse_and_text_samples.tsv`: real texts with the code they
+/// came under and the status a person reads from them. Checks the file is
+/// well formed (known carrier, language, status words, a substatus of its
+/// status, a source) and reports how a sure text reading does on them: on
+/// the rows under a `coarse` code, that is the precision of the refinement.
+#[test]
+fn text_samples_are_well_formed_and_measured() {
+    use std::str::FromStr;
+    use wismo::{Carrier, Status, Substatus};
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/coarse_and_text_samples.tsv");
+    let text = std::fs::read_to_string(&path).unwrap();
+    let files = files();
+    let (mut rows, mut sure, mut right, mut coarse_sure, mut coarse_right) = (0, 0, 0, 0, 0);
+    let mut header = false;
+    for (i, line) in text.lines().enumerate() {
+        let at = format!("{}:{}", path.display(), i + 1);
+        if line.starts_with('#') || line.is_empty() {
+            continue;
+        }
+        let f: Vec<&str> = line.split('\t').collect();
+        assert_eq!(f.len(), 7, "{at}: expected 7 tab-separated fields");
+        if !header {
+            assert_eq!(
+                f,
+                [
+                    "carrier",
+                    "lang",
+                    "code",
+                    "status",
+                    "substatus",
+                    "text",
+                    "source"
+                ],
+                "{at}"
+            );
+            header = true;
+            continue;
+        }
+        let [carrier, lang, code, status, substatus, sample, source] =
+            [f[0], f[1], f[2], f[3], f[4], f[5], f[6]];
+        Carrier::from_str(carrier).unwrap_or_else(|_| panic!("{at}: unknown carrier `{carrier}`"));
+        let lang =
+            Lang::from_str(lang).unwrap_or_else(|_| panic!("{at}: unknown language `{lang}`"));
+        assert!(
+            !sample.trim().is_empty() && !source.trim().is_empty(),
+            "{at}: empty text or source"
+        );
+        let want = if status == "-" {
+            assert_eq!(substatus, "-", "{at}");
+            None
+        } else {
+            let s = Status::from_str(status).unwrap_or_else(|_| panic!("{at}: status `{status}`"));
+            let sub = Substatus::from_str(substatus)
+                .unwrap_or_else(|_| panic!("{at}: substatus `{substatus}`"));
+            assert_eq!(
+                sub.status(),
+                s,
+                "{at}: `{substatus}` is not a substatus of `{status}`"
+            );
+            Some(s)
+        };
+        let coarse = files
+            .iter()
+            .find(|m| m.carrier == carrier)
+            .and_then(|m| m.rows.iter().find(|r| r.code == code))
+            .is_some_and(|r| r.flags.coarse);
+        rows += 1;
+        if let Some((got, _, _)) = classify(sample, Some(lang)).filter(|x| x.2 >= SURE) {
+            sure += 1;
+            let ok = want == Some(got);
+            right += usize::from(ok);
+            if coarse {
+                coarse_sure += 1;
+                coarse_right += usize::from(ok);
+            }
+            if !ok {
+                eprintln!("{at}: `{sample}`: text reads {got}, a person reads {status}");
+            }
+        }
+    }
+    assert!(header && rows > 0, "no samples");
+    eprintln!(
+        "text samples: {rows} rows, {sure} read surely, {right} of them right; \
+         under coarse codes: {coarse_sure} read surely, {coarse_right} right"
+    );
 }
