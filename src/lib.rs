@@ -39,6 +39,8 @@ mod limits;
 pub mod message;
 pub mod notify;
 mod order;
+#[cfg(feature = "render")]
+pub mod render;
 pub mod status;
 mod table;
 pub mod text;
