@@ -318,7 +318,11 @@ pub(crate) fn place_name(l: &Location) -> Option<String> {
     let mut out: Vec<&str> = Vec::new();
     for p in [l.name.as_deref(), l.city.as_deref()].into_iter().flatten() {
         let p = p.trim();
-        if !p.is_empty() && !is_location_id(p) && !out.iter().any(|o| o.eq_ignore_ascii_case(p)) {
+        // A city already in the name ("Rotterdam, NL" and "Rotterdam") once.
+        let repeated = out
+            .iter()
+            .any(|o| o.split(',').any(|part| part.trim().eq_ignore_ascii_case(p)));
+        if !p.is_empty() && !is_location_id(p) && !repeated {
             out.push(p);
         }
     }

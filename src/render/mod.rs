@@ -87,9 +87,9 @@ pub fn tracking_html(tracking: &Tracking, locale: Locale) -> String {
 pub fn tracking_html_with(tracking: &Tracking, locale: Locale, options: &RenderOptions) -> String {
     let mut out = String::new();
     let id = format!("wismo-{}", slug(&tracking.tracking_number));
-    let _ = write!(
+    let _ = writeln!(
         out,
-        "<section class=\"wismo\" lang=\"{}\" aria-labelledby=\"{id}-title\">\n",
+        "<section class=\"wismo\" lang=\"{}\" aria-labelledby=\"{id}-title\">",
         locale.as_str()
     );
     parcel_body(&mut out, tracking, locale, options, 2, &id);
@@ -108,9 +108,9 @@ pub fn order_html_with(order: &Order, locale: Locale, options: &RenderOptions) -
     let l = labels(locale);
     let mut out = String::new();
     let id = format!("wismo-order-{}", slug(&order.reference));
-    let _ = write!(
+    let _ = writeln!(
         out,
-        "<section class=\"wismo wismo-order\" lang=\"{}\" aria-labelledby=\"{id}-title\">\n",
+        "<section class=\"wismo wismo-order\" lang=\"{}\" aria-labelledby=\"{id}-title\">",
         locale.as_str()
     );
     out.push_str("<header class=\"wismo-head\">\n");
