@@ -66,7 +66,7 @@ fi
 
 if [ "${1:-}" = "--docs" ]; then
   cp "$out/screens/pickup_nl-375.png" "$root/docs/tracking-page-375.png"
-  cp "$out/screens/out_for_delivery_nl-1280.png" "$root/docs/tracking-page-1280.png"
+  cp "$out/screens/split_order_da-1280.png" "$root/docs/tracking-page-1280.png"
 fi
 echo "browser test took $(( $(date +%s) - start )) s"
 exit $status
