@@ -29,6 +29,7 @@ out="$here/out"
 rm -rf "$out"
 mkdir -p "$out"
 status=0
+gold_failed=0
 while IFS=$'\t' read -r name state carrier locale files eta; do
   case "$name" in ''|'#'*) continue ;; esac
   args=()
@@ -37,14 +38,18 @@ while IFS=$'\t' read -r name state carrier locale files eta; do
   "$page" --carrier "$carrier" --locale "$locale" "${args[@]}" >"$out/$name.html"
   if ! cmp -s "$out/$name.html" "tests/render/$name.html"; then
     echo "FAIL $name: example output differs from tests/render/$name.html"
-    status=1
+    gold_failed=$((gold_failed + 1))
   fi
   # The e-mail for the parcel's current notification, when there is one.
   "$page" --carrier "$carrier" --locale "$locale" --email --url "https://shop.example/track" \
     "${args[0]}" >"$out/$name.email.html" 2>/dev/null || rm -f "$out/$name.email.html"
 done <tests/render/pages.tsv
 
-(cd "$here" && node check.mjs "$out" "$root/tests/render/pages.tsv") || status=1
+(cd "$here" && node check.mjs "$out" "$root/tests/render/pages.tsv") | tee "$out/check.log" \
+  || status=1
+read -r passed failed < <(sed -n 's/^\([0-9]*\) passed, \([0-9]*\) failed$/\1 \2/p' "$out/check.log" | tail -1)
+passed=${passed:-0}
+failed=$(( ${failed:-1} + gold_failed ))
 
 # The checker must catch a broken page: a hidden ETA and a too-wide element.
 bad="$out/selftest"
@@ -55,13 +60,14 @@ sed -e 's#</style>#.wismo-eta{visibility:hidden}</style>#' \
 printf 'broken\tout_for_delivery\tpostnl\tnl\t-\tyes\n' >"$bad/pages.tsv"
 if (cd "$here" && node check.mjs "$bad" "$bad/pages.tsv" >"$bad/log.txt" 2>&1); then
   echo "FAIL self-test: the checker passed a broken page"
-  status=1
+  failed=$((failed + 1))
 elif grep -q 'ETA not visible' "$bad/log.txt" && grep -q 'overflows' "$bad/log.txt"; then
   echo "ok   self-test: the checker fails a page with a hidden ETA and an overflow"
+  passed=$((passed + 1))
 else
   echo "FAIL self-test: unexpected checker output:"
   cat "$bad/log.txt"
-  status=1
+  failed=$((failed + 1))
 fi
 
 if [ "${1:-}" = "--docs" ]; then
@@ -69,4 +75,6 @@ if [ "${1:-}" = "--docs" ]; then
   cp "$out/screens/split_order_da-1280.png" "$root/docs/tracking-page-1280.png"
 fi
 echo "browser test took $(( $(date +%s) - start )) s"
+[ "$failed" -eq 0 ] || status=1
+echo "browser: $passed passed, $failed failed"
 exit $status
