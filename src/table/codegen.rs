@@ -86,7 +86,7 @@ pub fn generate(files: &[MappingFile]) -> String {
     // An array indexed by the discriminant: a data load, not a branch, so a
     // mixed stream of carriers does not mispredict.
     out.push_str("    #[inline]\n    pub(crate) fn table(self) -> &'static Table {\n        TABLES[self as usize]\n    }\n\n");
-    out.push_str("    fn from_id(id: &str) -> Option<Carrier> {\n        match id {\n");
+    out.push_str("    pub(crate) fn from_id(id: &str) -> Option<Carrier> {\n        match id {\n");
     for f in files {
         let _ = writeln!(
             out,
