@@ -467,3 +467,76 @@ fn failed_attempt_with_retry_does_not_ask_to_rearrange() {
     // past out-for-delivery events do not say "today"
     assert!(!visible_text(&html).contains("out for delivery today"));
 }
+
+#[test]
+fn eta_window_reads_in_local_words() {
+    use wismo::{EtaSource, EtaWindow};
+    let t = wismo::parse(
+        Carrier::Postnl,
+        &std::fs::read(root().join("tests/fixtures/postnl/complete_status_pickup_point.json"))
+            .unwrap(),
+    )
+    .unwrap()
+    .remove(0);
+    let mut t = Tracking::new(
+        Carrier::Postnl,
+        t.tracking_number.clone(),
+        t.events[..3].to_vec(),
+        Some(EtaWindow {
+            earliest: "2022-11-08T13:30:00".parse().unwrap(),
+            latest: "2022-11-08T15:30:00".parse().unwrap(),
+            source: EtaSource::Carrier,
+        }),
+    );
+    t.refresh();
+    let html = render::tracking_html(&t, Locale::En);
+    assert!(
+        html.contains(
+            "<dt>Expected delivery</dt><dd><time datetime=\"2022-11-08\">Tuesday 8 November</time>, 13:30–15:30</dd>"
+        ),
+        "{html}"
+    );
+    let html = render::tracking_html(&t, Locale::De);
+    assert!(
+        html.contains(">Dienstag, 8. November</time>, 13:30–15:30</dd>"),
+        "{html}"
+    );
+    // several days: first – last
+    t.eta.current = Some(EtaWindow::dates(
+        "2022-11-08".parse().unwrap(),
+        "2022-11-10".parse().unwrap(),
+        EtaSource::Model,
+    ));
+    let html = render::tracking_html(&t, Locale::Fr);
+    assert!(
+        html.contains(
+            ">mardi 8 novembre</time> – <time datetime=\"2022-11-10\">jeudi 10 novembre</time>"
+        ),
+        "{html}"
+    );
+}
+
+#[test]
+fn location_ids_are_left_out_and_names_kept() {
+    let mut t = postnl_pickup();
+    for (name, city, want) in [
+        ("WAW22A", None, None),
+        ("KRA", None, None),
+        ("HU40", Some("Budapest"), Some("Budapest")),
+        ("OSLO", None, Some("OSLO")),
+        ("Primera", Some("Utrecht"), Some("Primera, Utrecht")),
+    ] {
+        let last = t.events.last_mut().unwrap();
+        last.location.name = Some(name.into());
+        last.location.city = city.map(str::to_string);
+        let body = wismo::message(&t, Locale::En).body;
+        match want {
+            Some(w) => assert_eq!(body, format!("Your parcel is waiting at {w}.")),
+            None => assert_eq!(body, "Your parcel is waiting at a pickup point."),
+        }
+        assert!(
+            !visible_text(&render::tracking_html(&t, Locale::En)).contains(&format!(" {name} "))
+                || want.is_some()
+        );
+    }
+}
