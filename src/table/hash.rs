@@ -2,16 +2,16 @@
 //! and the runtime lookup, so both sides agree bit for bit.
 //!
 //! Carrier codes are short: most fit in 16 bytes. [`words`] reads the first 16
-//! bytes as two zero-padded little-endian words without a `memcpy` (overlapping
-//! loads), the same two words are stored in every table row, so a lookup
-//! compares two integers and the length instead of calling `memcmp`. The hash
-//! mixes those words and the length in one folded 64×64→128-bit multiply and
-//! the last 8 bytes in a second, independent one, so keys of 8 to 24 bytes
-//! (most codes) hash without a branch on their length; bytes between the
-//! first 16 and the last 8 of longer keys are folded in one word at a time.
-//! Both 32-bit halves are mixed, as ptrhash takes the bucket from the low half
-//! and the slot from the high half. Longer keys compare their tail word by
-//! word ([`same_tail`]).
+//! bytes as two little-endian words with overlapping loads (no `memcpy`, no
+//! shift): a key of 8 to 16 bytes is the word at 0 and the word ending at its
+//! last byte, which together with the length name every byte. The same two
+//! words are stored in every table row, so a lookup compares two integers and
+//! the length instead of calling `memcmp`. The hash mixes those words and the
+//! length in one folded 64×64→128-bit multiply; keys longer than 16 bytes fold
+//! in one more word per 8 bytes (the last one overlapping). Both 32-bit halves
+//! of the result are mixed, as ptrhash takes the bucket from the low half and
+//! the slot from the high half. Longer keys compare their tail word by word
+//! ([`same_tail`]).
 
 const K1: u64 = 0x9E37_79B9_7F4A_7C15;
 const K2: u64 = 0xD6E8_FEB8_6659_FD93;
@@ -37,64 +37,49 @@ fn load4(b: &[u8], at: usize) -> u64 {
     u64::from(u32::from_le_bytes(w))
 }
 
-/// The first `min(len, 8)` bytes of `b` as a zero-padded little-endian word.
-#[inline(always)]
-fn partial(b: &[u8]) -> u64 {
-    let n = b.len();
-    if n >= 8 {
-        load8(b, 0)
-    } else if n >= 4 {
-        // Two overlapping 4-byte loads; the shared bytes are equal, so OR is exact.
-        load4(b, 0) | (load4(b, n - 4) << ((n - 4) * 8))
-    } else if n > 0 {
-        u64::from(b[0])
-            | (u64::from(b[n / 2]) << (n / 2 * 8))
-            | (u64::from(b[n - 1]) << ((n - 1) * 8))
-    } else {
-        0
-    }
-}
-
-/// The first 16 bytes of `key` as two zero-padded little-endian words.
-///
-/// Keys of 8 bytes or more (most codes) take one path without further
-/// branches on the length: the second word is the (overlapping) load that
-/// ends at byte `min(len, 16)`, shifted down over the bytes already in the
-/// first word.
+/// The two key words of `key`: for 8 bytes or more, the word at 0 and the
+/// word ending at byte `min(len, 16)` (overlapping the first when shorter
+/// than 16); for 4 to 7 bytes, the 4-byte words at 0 and ending at the last
+/// byte; for 1 to 3, the first, middle and last bytes. With the length, they
+/// determine the first 16 bytes exactly.
 #[inline(always)]
 pub fn words(key: &[u8]) -> (u64, u64) {
     let n = key.len();
     if n >= 8 {
-        let m = n.min(16);
-        let tail = load8(key, m - 8);
-        // Shift out the 16 - m bytes shared with the first word (64 when
-        // m = 8, which leaves 0: done in 128 bits so the shift never overflows).
-        let w1 = (u128::from(tail) >> ((16 - m) * 8)) as u64;
-        (load8(key, 0), w1)
+        (load8(key, 0), load8(key, n.min(16) - 8))
+    } else if n >= 4 {
+        (load4(key, 0) | (load4(key, n - 4) << 32), 0)
+    } else if n > 0 {
+        (
+            u64::from(key[0]) | (u64::from(key[n / 2]) << 8) | (u64::from(key[n - 1]) << 16),
+            0,
+        )
     } else {
-        (partial(key), 0)
+        (0, 0)
     }
 }
 
-/// Hashes `key`, whose [`words`] are `w`, with `seed`.
-///
-/// The first 16 bytes, the length and the last 8 bytes are mixed by two
-/// independent multiplies (no branch for keys of 8 to 24 bytes); bytes
-/// between 16 and `len - 8` of longer keys are folded in one word at a time.
+/// The two per-table constants the hash mixes into the words, from the seed.
 #[inline(always)]
-pub fn hash_words(key: &[u8], w: (u64, u64), seed: u64) -> u64 {
+pub const fn seed_words(seed: u64) -> (u64, u64) {
+    (seed ^ K1, seed.rotate_left(32) ^ K2)
+}
+
+/// Hashes `key`, whose [`words`] are `w`, with the [`seed_words`] `s`.
+///
+/// The first 16 bytes and the length are mixed by one multiply; bytes past
+/// 16 of longer keys are folded in one word at a time, the last word ending
+/// at the key's last byte.
+#[inline(always)]
+pub fn hash_words(key: &[u8], w: (u64, u64), s: (u64, u64)) -> u64 {
     let n = key.len();
-    let last = if n >= 8 { load8(key, n - 8) } else { w.0 };
-    let mut h = fold(w.0 ^ seed ^ K1, w.1 ^ seed.rotate_left(32) ^ K2 ^ n as u64);
-    // Whole words from byte 16 on, while one starts before the last word;
-    // the final one may overlap it (the hash need only be a function of the
-    // key).
+    let mut h = fold(w.0 ^ s.0, w.1 ^ s.1 ^ n as u64);
     let mut i = 16;
-    while i + 8 < n {
-        h = fold(h ^ load8(key, i), K2);
+    while i < n {
+        h = fold(h ^ load8(key, i.min(n - 8)), K3);
         i += 8;
     }
-    h ^ fold(last ^ K3, seed ^ K1)
+    h
 }
 
 /// Whether two keys of the same length (over 16 bytes) agree past their
@@ -123,7 +108,7 @@ pub fn same_tail(a: &[u8], b: &[u8]) -> bool {
 #[allow(dead_code)] // the library calls `hash_words` with the words it compares
 #[inline]
 pub fn hash(key: &[u8], seed: u64) -> u64 {
-    hash_words(key, words(key), seed)
+    hash_words(key, words(key), seed_words(seed))
 }
 
 #[cfg(test)]
@@ -131,17 +116,17 @@ mod tests {
     use super::*;
 
     #[test]
-    fn words_are_zero_padded_prefixes() {
+    fn words_and_length_name_the_first_16_bytes() {
+        // Keys of one length that differ in their first 16 bytes differ in
+        // their words.
         for len in 0..=24 {
             let key: Vec<u8> = (1..=len as u8).collect();
-            let mut pad = [0u8; 16];
-            let n = len.min(16);
-            pad[..n].copy_from_slice(&key[..n]);
-            let want = (
-                u64::from_le_bytes(pad[..8].try_into().unwrap()),
-                u64::from_le_bytes(pad[8..].try_into().unwrap()),
-            );
-            assert_eq!(words(&key), want, "len {len}");
+            let w = words(&key);
+            for i in 0..len.min(16) {
+                let mut k = key.clone();
+                k[i] ^= 0x80;
+                assert_ne!(words(&k), w, "byte {i} of {len}");
+            }
         }
     }
 
