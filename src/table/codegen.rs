@@ -10,7 +10,7 @@
 //! `Table` with the ptrhash seed, pilots and remap (from `phf_generator`) and the
 //! rows in slot order.
 
-use crate::hash::{hash, words};
+use crate::hash::{hash, pilot_word, words};
 use crate::row::MappingFile;
 use std::fmt::Write;
 
@@ -207,6 +207,12 @@ pub fn generate(files: &[MappingFile]) -> String {
             .iter()
             .map(|&i| hash(f.rows[i].code.as_bytes(), state.seed) as u8)
             .collect();
+        // Each bucket's pilot as the 32-bit word the slot computation mixes.
+        let pilot_words: Vec<u32> = state
+            .pilots
+            .iter()
+            .map(|&p| pilot_word(state.seed, p))
+            .collect();
         for &i in &state.map {
             let r = &f.rows[i];
             let key_off = keys.len();
@@ -245,7 +251,7 @@ pub fn generate(files: &[MappingFile]) -> String {
         let _ = writeln!(
             tables,
             "const {upper}: Table = Table::new({:#x}, &{:?}, &{:?}, &{:?}, &{upper}_ROWS);\n",
-            state.seed, state.pilots, state.remap, fingerprints
+            state.seed, pilot_words, state.remap, fingerprints
         );
     }
 

@@ -82,6 +82,15 @@ pub fn hash_words(key: &[u8], w: (u64, u64), s: (u64, u64)) -> u64 {
     h
 }
 
+/// ptrhash's pilot hash of `pilot` under `seed`
+/// (`phf_shared::ptrhash::hash_pilot`), folded to the 32 bits its slot
+/// computation mixes: stored per bucket so a lookup does not recompute it.
+#[allow(dead_code)] // used by build.rs and the tests
+pub fn pilot_word(seed: u64, pilot: u8) -> u32 {
+    let p = 0x517c_c1b7_2722_0a95u64.wrapping_mul(seed ^ u64::from(pilot));
+    ((p >> 32) as u32) ^ (p as u32)
+}
+
 /// Whether two keys of the same length (over 16 bytes) agree past their
 /// first 16 bytes: word compares, no call to `memcmp`.
 #[allow(dead_code)] // used by the library, not by build.rs
