@@ -30,7 +30,11 @@ fn main() {
             let mut near = vec![format!("{code}X"), code.to_lowercase()];
             if let Some(last) = code.chars().last() {
                 let bumped = char::from_u32(last as u32 + 1).unwrap_or('0');
-                near.push(format!("{}{}", &code[..code.len() - last.len_utf8()], bumped));
+                near.push(format!(
+                    "{}{}",
+                    &code[..code.len() - last.len_utf8()],
+                    bumped
+                ));
             }
             if let Some(n) = near.into_iter().find(|n| c.lookup(n).is_none()) {
                 misses.push((i, c, n));

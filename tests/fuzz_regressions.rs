@@ -26,7 +26,10 @@ fn fuzz_findings_stay_fixed() {
                 for t in &trackings {
                     assert_eq!(t.carrier, carrier, "{name}");
                     let times: Vec<_> = t.events.iter().filter_map(|e| e.time).collect();
-                    assert!(times.windows(2).all(|w| w[0] <= w[1]), "{name}: events out of order");
+                    assert!(
+                        times.windows(2).all(|w| w[0] <= w[1]),
+                        "{name}: events out of order"
+                    );
                     serde_json::to_string(t).expect("a tracking serializes");
                 }
             }

@@ -123,7 +123,10 @@ fn peak_heap_of_the_largest_fixtures() {
     }
     println!("largest JSON: {} ({:.2}x)", largest[0].2, largest[0].1);
     println!("largest XML: {} ({:.2}x)", largest[1].2, largest[1].1);
-    println!("highest ratio of any carrier's largest fixture: {} ({:.2}x)", worst.1, worst.0);
+    println!(
+        "highest ratio of any carrier's largest fixture: {} ({:.2}x)",
+        worst.1, worst.0
+    );
     for (_, ratio, name) in &largest {
         assert!(*ratio <= 4.0, "{name}: peak heap {ratio:.2}x the body");
     }
@@ -156,12 +159,14 @@ fn peak_heap_of_16_mib_bodies() {
     let _ = wismo::classify("delivered", None);
     // JSON: FedEx's largest fixture, its one `completeTrackResults` entry
     // repeated with a new tracking number each time.
-    let fedex = std::fs::read_to_string(fixtures().join("fedex/pickup_and_failed_attempt.json"))
-        .unwrap();
+    let fedex =
+        std::fs::read_to_string(fixtures().join("fedex/pickup_and_failed_attempt.json")).unwrap();
     let v: serde_json::Value = serde_json::from_str(&fedex).unwrap();
     let entry = &v["output"]["completeTrackResults"][0];
     let number = entry["trackingNumber"].as_str().unwrap().to_string();
-    let unit = serde_json::to_string(entry).unwrap().replace(&number, "{n}");
+    let unit = serde_json::to_string(entry)
+        .unwrap()
+        .replace(&number, "{n}");
     let head = format!(
         "{{\"transactionId\":{},\"output\":{{\"completeTrackResults\":[",
         v["transactionId"]
