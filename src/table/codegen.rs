@@ -10,7 +10,7 @@
 //! `Table` with the ptrhash seed, pilots and remap (from `phf_generator`) and the
 //! rows in slot order.
 
-use crate::hash::{hash, pilot_word, words};
+use crate::hash::{bucket_bit, hash, pilot_word, words};
 use crate::row::MappingFile;
 use std::fmt::Write;
 
@@ -181,7 +181,7 @@ pub fn generate(files: &[MappingFile]) -> String {
         if f.rows.is_empty() {
             let _ = writeln!(
                 tables,
-                "// {}: detection only\nconst {upper}: Table = Table::new(0, &[], &[], &[], &[]);\n",
+                "// {}: detection only\nconst {upper}: Table = Table::new(0, &[], &[], &[]);\n",
                 f.carrier
             );
             continue;
@@ -200,19 +200,18 @@ pub fn generate(files: &[MappingFile]) -> String {
             "static {upper}_ROWS: [Mapping; {}] = [",
             f.rows.len()
         );
-        // One byte of each code's hash per slot: most misses end here,
-        // without touching the (larger) row.
-        let fingerprints: Vec<u8> = state
-            .map
-            .iter()
-            .map(|&i| hash(f.rows[i].code.as_bytes(), state.seed) as u8)
-            .collect();
-        // Each bucket's pilot as the 32-bit word the slot computation mixes.
-        let pilot_words: Vec<u32> = state
+        // Each bucket's pilot as the 32-bit word the slot computation mixes
+        // (low half), and a bit per code of the bucket (high half).
+        let mut bucket_words: Vec<u64> = state
             .pilots
             .iter()
-            .map(|&p| pilot_word(state.seed, p))
+            .map(|&p| u64::from(pilot_word(state.seed, p)))
             .collect();
+        let nbuckets = bucket_words.len() as u64;
+        for code in &codes {
+            let h = hash(code, state.seed);
+            bucket_words[((u64::from(h as u32) * nbuckets) >> 32) as usize] |= bucket_bit(h);
+        }
         for &i in &state.map {
             let r = &f.rows[i];
             let key_off = keys.len();
@@ -250,8 +249,8 @@ pub fn generate(files: &[MappingFile]) -> String {
         tables.push_str("];\n");
         let _ = writeln!(
             tables,
-            "const {upper}: Table = Table::new({:#x}, &{:?}, &{:?}, &{:?}, &{upper}_ROWS);\n",
-            state.seed, pilot_words, state.remap, fingerprints
+            "const {upper}: Table = Table::new({:#x}, &{:?}, &{:?}, &{upper}_ROWS);\n",
+            state.seed, bucket_words, state.remap
         );
     }
 

@@ -91,6 +91,14 @@ pub fn pilot_word(seed: u64, pilot: u8) -> u32 {
     ((p >> 32) as u32) ^ (p as u32)
 }
 
+/// The bit a key of hash `h` sets in the high half of its bucket's word: one
+/// of 32, from hash bits 8-12 (neither the bucket, which comes from the top of
+/// the low half, nor the slot, from the high half).
+#[inline(always)]
+pub fn bucket_bit(h: u64) -> u64 {
+    1 << (32 + ((h >> 8) & 31))
+}
+
 /// Whether two keys of the same length (over 16 bytes) agree past their
 /// first 16 bytes: word compares, no call to `memcmp`.
 #[allow(dead_code)] // used by the library, not by build.rs

@@ -12,36 +12,34 @@ use crate::carrier::Mapping;
 pub(crate) struct Table {
     /// The hash's per-table words (`hash::seed_words(seed)`).
     s: (u64, u64),
-    /// `pilots.len()`, the bucket count.
-    buckets: u32,
+    /// `buckets.len()`.
+    nbuckets: u32,
     /// `rows.len() + remap.len()`, the slot count.
     slots: u32,
-    /// Per bucket, ptrhash's pilot hash folded to 32 bits
-    /// ([`hash::pilot_word`]): the bucket's pilot, ready to mix.
-    pilots: &'static [u32],
+    /// Per bucket: ptrhash's pilot hash folded to 32 bits
+    /// ([`hash::pilot_word`]) in the low half, and in the high half one bit
+    /// per code of the bucket ([`hash::bucket_bit`]), so most misses end at
+    /// this one load, before the slot is computed.
+    buckets: &'static [u64],
     remap: &'static [u32],
-    /// The low byte of each slot's code hash, checked before the row.
-    fingerprints: &'static [u8],
     rows: &'static [Mapping],
 }
 
 impl Table {
-    /// A table from `phf_generator`'s state (`seed`, the folded pilot hashes,
-    /// `remap`) and the rows in slot order with their fingerprints.
+    /// A table from `phf_generator`'s state (`seed`, the bucket words,
+    /// `remap`) and the rows in slot order.
     pub(crate) const fn new(
         seed: u64,
-        pilots: &'static [u32],
+        buckets: &'static [u64],
         remap: &'static [u32],
-        fingerprints: &'static [u8],
         rows: &'static [Mapping],
     ) -> Self {
         Table {
             s: hash::seed_words(seed),
-            buckets: pilots.len() as u32,
+            nbuckets: buckets.len() as u32,
             slots: (rows.len() + remap.len()) as u32,
-            pilots,
+            buckets,
             remap,
-            fingerprints,
             rows,
         }
     }
@@ -52,16 +50,17 @@ impl Table {
         let w = hash::words(code);
         let h = hash::hash_words(code, w, self.s);
         // phf_shared::ptrhash::get_index, with the counts and the pilot
-        // hashes precomputed; an empty table has no pilot, so every lookup
+        // hashes precomputed; an empty table has no bucket, so every lookup
         // misses there.
-        let bucket = (u64::from(h as u32) * u64::from(self.buckets)) >> 32;
-        let x = ((h >> 32) as u32) ^ *self.pilots.get(bucket as usize)?;
+        let bucket = (u64::from(h as u32) * u64::from(self.nbuckets)) >> 32;
+        let b = *self.buckets.get(bucket as usize)?;
+        if b & hash::bucket_bit(h) == 0 {
+            return None;
+        }
+        let x = ((h >> 32) as u32) ^ (b as u32);
         let mut i = ((u64::from(x) * u64::from(self.slots)) >> 32) as usize;
         if i >= self.rows.len() {
             i = *self.remap.get(i - self.rows.len())? as usize;
-        }
-        if *self.fingerprints.get(i)? != h as u8 {
-            return None;
         }
         let row = self.rows.get(i)?;
         // Codes of up to 16 bytes are compared as two words and a length;
