@@ -115,10 +115,7 @@ impl fmt::Display for Lang {
 impl FromStr for Lang {
     type Err = crate::status::UnknownWord;
     fn from_str(s: &str) -> Result<Self, Self::Err> {
-        Lang::from_tag(s).ok_or_else(|| crate::status::UnknownWord {
-            kind: "language",
-            word: s.to_string(),
-        })
+        Lang::from_tag(s).ok_or_else(|| crate::status::UnknownWord::new("language", s))
     }
 }
 
