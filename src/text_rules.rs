@@ -18,6 +18,41 @@ rules! {
     EN, "delivery successful" => Delivered 95;
     EN, "delivered in good condition" => Delivered 95;
 
+    EN, "delivery attempt successful" => Delivered 90;
+    EN, "delivered damaged" => Delivered 85;
+    EN, "delivered with damage" => Delivered 85;
+    EN, "damage noted at delivery + received" => Delivered 85;
+    EN, "has been delivered to the receiver - not - will - sender" => Delivered 85;
+    EN, "partial receipt accepted" => Delivered 80;
+    EN, "balance delivered" => Delivered 80;
+
+    // ---- the sender still has it: not yet with the carrier (issue 21) ----------
+    EN, "ready for pickup + shipper s" => AwaitingHandover 85;
+    EN, "ready for pick up + shipper s" => AwaitingHandover 85;
+    EN, "at the shipper s location" => AwaitingHandover 80;
+    EN, "sender + despatch*" => AwaitingHandover 80;
+    EN, "shipper + despatch*" => AwaitingHandover 80;
+    EN, "ready for drop off" => AwaitingHandover 80;
+    EN, "awaiting parcel handover" => AwaitingHandover 85;
+    EN, "not ready for pick*" => AwaitingHandover 80;
+    EN, "not ready for pickup" => AwaitingHandover 80;
+    EN, "was not ready" => AwaitingHandover 75;
+    EN, "but it was not ready" => AwaitingHandover 80;
+    // a request to hold is not an arrival
+    EN, "hold at location + request*" => Redirected 85;
+    EN, "hold for pickup + request*" => Redirected 80;
+    EN, "hold for pickup + confirmed" => Redirected 75;
+    EN, "held for pickup + request*" => Redirected 80;
+    EN, "requested + held for pickup" => Redirected 80;
+    EN, "requested + be held" => Redirected 75;
+    EN, "hold for pickup will be processed" => Redirected 80;
+
+    DE, "tourenabbruch*" => Delayed 80;
+    DE, "auf wunsch des auftraggebers + aufbewahrt" => HeldByCarrier 80;
+    DE, "auf wunsch des empfangers + aufbewahrt" => RescheduledByRecipient 80;
+    NL, "zending niet afgehaald" => AwaitingHandover 80;
+    NL, "vanwege formaat" => none 80;
+
     // ---- not a status on its own -------------------------------------------
     EN, "return label" => none 90;
     EN, "return failed" => none 90;
@@ -85,6 +120,25 @@ rules! {
     FR, "non reclame" => NotCollected 85;
     FR, "non retire" => NotCollected 85;
     PL, "czas na odbior + minal" => NotCollected 90;
+    // delivered, but to the sender: a return arriving (issue 21)
+    EN, "delivered at the sender" => ReturnedToShipper 90;
+    EN, "delivered to the sender" => ReturnedToShipper 90;
+    EN, "delivered back to" => ReturnedToShipper 90;
+    EN, "delivered to original sender" => ReturnedToShipper 90;
+    EN, "delivered to the original sender" => ReturnedToShipper 90;
+    EN, "delivered at the sender s" => ReturnedToShipper 85;
+    EN, "returns delivered" => ReturnedToShipper 85;
+    EN, "has arrived at the client" => ReturnedToShipper 75;
+    NL, "afzender + bezorgd - niet - wordt - worden" => ReturnedToShipper 85;
+    NL, "afzender + afgeleverd - niet - wordt - worden" => ReturnedToShipper 85;
+    DE, "absender + zugestellt - nicht - wird - werden" => ReturnedToShipper 85;
+    DE, "absender + ausgeliefert - nicht - wird - werden" => ReturnedToShipper 85;
+    SV, "levererats till avsandaren" => ReturnedToShipper 85;
+    SV, "levererad till avsandaren" => ReturnedToShipper 85;
+    ES, "entregad* + al remitente - no - sera" => ReturnedToShipper 85;
+    IT, "consegnat* + al mittente - non - verra - sara" => ReturnedToShipper 85;
+    PL, "do nadawcy + doreczon* - nie - zostanie - bedzie" => ReturnedToShipper 85;
+    PL, "do nadawcy + dostarczon* - nie - zostanie - bedzie" => ReturnedToShipper 85;
     // back with the shipper
     EN, "delivered to sender" => ReturnedToShipper 90;
     EN, "delivered to shipper" => ReturnedToShipper 90;
@@ -493,6 +547,108 @@ rules! {
     PL, "awizowana w paczkopunkcie" => AtPickupPoint 85;
     PL, "gotowa do odbioru" => AtPickupPoint 85;
 
+    // ---- almost delivered: future, expected, planned, conditional, negated ----
+    // (issue 21: none of these is `delivered`; they come before every
+    // delivered rule)
+    EN, "expected to be delivered during the day" => OutForDelivery 80;
+    EN, "in the route of the courier" => OutForDelivery 80;
+    EN, "being delivered" => OutForDelivery 75;
+    EN, "delivered to agent" => HandedToPartner 85;
+    EN, "delivered to an agent" => HandedToPartner 85;
+    EN, "delivered to usps" => HandedToPartner 85;
+    EN, "delivered to post office" => AtCarrierFacility 80;
+    EN, "delivered to the post office" => AtCarrierFacility 80;
+    EN, "delivered to pick up location" => AtPickupPoint 85;
+    EN, "delivered to pickup location" => AtPickupPoint 85;
+    EN, "delivered to a different dhl servicepoint" => AtPickupPoint 85;
+    EN, "delivered to a locker" => AtLocker 85;
+    EN, "delivered at depot" => AtCarrierFacility 80;
+    EN, "delivered destination cfs" => ArrivedAtFacility 80;
+    EN, "delivered origin cfs" => DroppedOff 80;
+    EN, "delivered to wrong" => Delayed 75;
+    EN, "will be delivered" => InTransit 70;
+    EN, "to be delivered" => InTransit 65;
+    EN, "will deliver" => InTransit 65;
+    EN, "will be re delivered" => InTransit 65;
+    EN, "not delivered + address" => AddressNotFound 85;
+    EN, "not delivered" => AttemptFailed 75;
+    EN, "not been delivered" => AttemptFailed 70;
+    EN, "not yet + delivered" => InTransit 60;
+    EN, "undelivered" => AttemptFailed 70;
+    EN, "if + delivered" => InTransit 60;
+    EN, "expected delivery" => InTransit 65;
+    EN, "estimated delivery" => InTransit 65;
+    EN, "scheduled for delivery" => InTransit 65;
+    EN, "delivery is planned" => InTransit 65;
+    EN, "delivery planned" => InTransit 65;
+    EN, "planned delivery" => InTransit 65;
+    NL, "vandaag + bezorgd - is bezorgd" => OutForDelivery 85;
+    NL, "wordt + bezorgd" => InTransit 65;
+    NL, "wordt + afgeleverd" => InTransit 65;
+    NL, "worden + bezorgd" => InTransit 65;
+    NL, "worden + afgeleverd" => InTransit 65;
+    NL, "zal + bezorgd" => InTransit 65;
+    NL, "naar verwachting" => InTransit 60;
+    NL, "verwachte bezorg*" => InTransit 60;
+    NL, "nog niet + bezorgd" => InTransit 60;
+    DE, "wird heute zugestellt" => OutForDelivery 90;
+    DE, "zustellung erfolgt voraussichtlich heute" => OutForDelivery 85;
+    DE, "verschoben" => Delayed 70;
+    DE, "nicht zugestellt" => AttemptFailed 75;
+    DE, "noch nicht + zugestellt" => InTransit 60;
+    DE, "wird + zugestellt" => InTransit 65;
+    DE, "werden + zugestellt" => InTransit 65;
+    DE, "zugestellt werden" => InTransit 60;
+    DE, "soll + zugestellt" => InTransit 60;
+    DE, "falls + zugestellt" => InTransit 60;
+    DE, "wenn + zugestellt" => InTransit 60;
+    DE, "voraussichtlich*" => InTransit 60;
+    DE, "erfolgt am" => InTransit 60;
+    FR, "sera livre*" => InTransit 65;
+    FR, "va etre livre*" => InTransit 65;
+    FR, "devrait etre livre*" => InTransit 65;
+    FR, "sera distribue*" => InTransit 65;
+    FR, "livraison prevue" => InTransit 65;
+    FR, "livraison estimee" => InTransit 65;
+    FR, "date de livraison" => InTransit 60;
+    FR, "non livre*" => AttemptFailed 75;
+    FR, "pas ete livre*" => AttemptFailed 75;
+    FR, "pas encore + livre*" => InTransit 60;
+    SV, "ej levererad*" => AttemptFailed 75;
+    SV, "inte levererat*" => AttemptFailed 75;
+    SV, "inte + levererats" => AttemptFailed 70;
+    SV, "levereras" => InTransit 65;
+    SV, "beraknad* leverans" => InTransit 60;
+    SV, "beraknas + leverera*" => InTransit 60;
+    SV, "begart + leverans" => RescheduledByRecipient 60;
+    ES, "no entregad*" => AttemptFailed 70;
+    ES, "no ha sido entregad*" => AttemptFailed 70;
+    ES, "sera entregad*" => InTransit 65;
+    ES, "ser entregad*" => InTransit 65;
+    ES, "se entregara" => InTransit 65;
+    ES, "entrega prevista" => InTransit 65;
+    ES, "fecha estimada" => InTransit 60;
+    ES, "solicitado la entrega" => Redirected 60;
+    IT, "non + consegnat*" => AttemptFailed 70;
+    IT, "verra consegnat*" => InTransit 65;
+    IT, "sara consegnat*" => InTransit 65;
+    IT, "essere consegnat*" => InTransit 65;
+    IT, "consegna prevista" => InTransit 65;
+    IT, "consegna stimata" => InTransit 60;
+    IT, "richiesto la consegna" => Redirected 60;
+    PL, "nie + doreczon*" => AttemptFailed 70;
+    PL, "nie + dostarczon*" => AttemptFailed 70;
+    PL, "nie doreczono" => AttemptFailed 75;
+    PL, "zostanie + doreczon*" => InTransit 65;
+    PL, "zostanie + dostarczon*" => InTransit 65;
+    PL, "bedzie + doreczon*" => InTransit 65;
+    PL, "bedzie + dostarczon*" => InTransit 65;
+    PL, "zostac + doreczon*" => InTransit 65;
+    PL, "zostac + dostarczon*" => InTransit 65;
+    PL, "planowane + doreczeni*" => InTransit 60;
+    PL, "przewidywan* + doreczeni*" => InTransit 60;
+    PL, "poprosil* + doreczeni*" => Redirected 60;
+
     // ---- delivered -----------------------------------------------------------
     EN, "delivered + neighbo*" => DeliveredToNeighbor 90;
     EN, "neighbor by request" => DeliveredToNeighbor 80;
@@ -571,6 +727,12 @@ rules! {
     FR, "dans le site de livraison" => ArrivedAtFacility 80;
 
     // ---- out for delivery ----------------------------------------------------
+    EN, "left the delivery depot" => OutForDelivery 85;
+    EN, "on its way to the recipient - country" => OutForDelivery 80;
+    EN, "on its way to you - country" => OutForDelivery 75;
+    EN, "loaded on delivery vehicle" => OutForDelivery 85;
+    EN, "out for second delivery attempt" => OutForDelivery 85;
+    EN, "delivery attempt in progress" => OutForDelivery 80;
     EN, "out for delivery" => OutForDelivery 95;
     EN, "vehicle for delivery" => OutForDelivery 90;
     EN, "onboard for delivery" => OutForDelivery 90;
@@ -759,6 +921,24 @@ rules! {
     PL, "przekierowan*" => Redirected 85;
 
     // ---- handed on, picked up, dropped off ---------------------------------------
+    // a shipping partner hands over to the postal service (issue 21)
+    EN, "handed over to the postal service" => HandedToPartner 85;
+    EN, "handed over to postal service" => HandedToPartner 85;
+    EN, "handed over to the postal operator" => HandedToPartner 85;
+    EN, "handed over to the post" => HandedToPartner 80;
+    EN, "handed to the postal service" => HandedToPartner 85;
+    EN, "passed to the postal service" => HandedToPartner 85;
+    EN, "transferred to a postal provider" => HandedToPartner 85;
+    EN, "transferred to the postal service" => HandedToPartner 85;
+    EN, "received into postal network" => HandedToPartner 80;
+    EN, "postal service for delivery" => HandedToPartner 80;
+    EN, "local postal service" => HandedToPartner 75;
+    EN, "handed over to the local post*" => HandedToPartner 80;
+    EN, "transferred to the local post*" => HandedToPartner 80;
+    EN, "sent to the post office for delivery" => HandedToPartner 75;
+    EN, "scheduled for transfer to the post office" => HandedToPartner 75;
+    EN, "handed over to third party" => HandedToPartner 75;
+    EN, "handed over to transport provider" => HandedToPartner 70;
     EN, "handed over to local carrier" => HandedToPartner 90;
     EN, "transferred to third party" => HandedToPartner 85;
     EN, "forwarded to 3rd party" => HandedToPartner 85;
@@ -933,6 +1113,9 @@ rules! {
     SV, "under transport" => InTransit 85;
     SV, "pa vag" => InTransit 80;
     ES, "delegacion destino" => ArrivedAtFacility 75;
+    ES, "se esta dirigiendo hacia" => InTransit 80;
+    ES, "se dirige hacia" => InTransit 80;
+    ES, "dirigiendose hacia" => InTransit 75;
     ES, "en transito" => InTransit 85;
     ES, "en camino" => InTransit 80;
     IT, "partita" => DepartedFacility 75;

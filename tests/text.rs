@@ -508,3 +508,40 @@ fn dump_for_review() {
     }
     std::fs::write(path, out).unwrap();
 }
+
+/// The families issue 21 found unread, and its wrong answers.
+#[test]
+fn issue_21_families() {
+    let cases: &[(&str, Lang, &str)] = &[
+        (
+            "Votre colis est arrivé dans le site de livraison qui dessert votre adresse",
+            Lang::Fr,
+            "in_transit",
+        ),
+        ("Su envío se está dirigiendo hacia su destino", Lang::Es, "in_transit"),
+        (
+            "Our shipping partner has handed over your parcel to the postal service for delivery",
+            Lang::En,
+            "in_transit",
+        ),
+        ("Ready for pickup at the shipper's location", Lang::En, "info_received"),
+        ("The sender is despatching your item", Lang::En, "info_received"),
+        ("Hold at location request accepted", Lang::En, "in_transit"),
+        (
+            "The parcel has left the delivery depot and is on its way to the recipient",
+            Lang::En,
+            "out_for_delivery",
+        ),
+        ("Delivered at the sender", Lang::En, "return_to_sender"),
+        ("Delivered to the sender by third party", Lang::En, "return_to_sender"),
+        (
+            "Die Zustellung wurde verschoben und erfolgt am nächsten Werktag",
+            Lang::De,
+            "in_transit",
+        ),
+    ];
+    for (text, lang, want) in cases {
+        let got = classify(text, Some(*lang)).map(|g| g.0.as_str());
+        assert_eq!(got, Some(*want), "{text}");
+    }
+}
