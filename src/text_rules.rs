@@ -69,19 +69,19 @@ rules! {
     EN, "x ray" => SecurityCheck 75;
     EN, "security screening" => SecurityCheck 75;
     EN, "attempting to update the address" => AddressProblem 80;
-    EN, "missing or incorrect" => AddressProblem 75;
+    EN, "is either missing or incorrect" => AddressProblem 75;
     EN, "name is incorrect" => AddressProblem 75;
     EN, "address is incomplete" => AddressProblem 80;
     EN, "address label is illegible" => AddressProblem 75;
     EN, "missing commercial invoice" => MissingDocuments 80;
     EN, "missing clearance information" => MissingDocuments 80;
-    EN, "clearance information" => MissingDocuments 75;
+    EN, "clearance information - reviewing" => MissingDocuments 75;
     EN, "needed to clear customs" => MissingDocuments 75;
     EN, "required for clearance" => MissingDocuments 75;
     EN, "further processing expected" => Delayed 75;
     EN, "held due to" => Delayed 70;
     EN, "in storage for later delivery" => Delayed 75;
-    EN, "in storage because of" => Delayed 75;
+    EN, "in storage because of holiday" => Delayed 75;
     EN, "missing advice" => Delayed 70;
     EN, "new delivery attempt + not possible" => Delayed 70;
     EN, "another delivery attempt + not possible" => Delayed 70;
@@ -112,7 +112,9 @@ rules! {
     EN, "return was processed" => ReturnInTransit 80;
     EN, "return delivery failed" => ReturnInTransit 80;
     EN, "returned damage reported" => ReturnInTransit 75;
-    EN, "being returned" => ReturnInitiated 80;
+    EN, "balance being returned" => ReturnInitiated 80;
+    EN, "merchandise is being returned" => ReturnInitiated 80;
+    EN, "is being returned - or re delivered" => ReturnInitiated 75;
     EN, "will return to the sender" => ReturnInitiated 85;
     EN, "return to the sender" => ReturnInitiated 85;
     EN, "held for pickup by the sender" => ReturnInitiated 80;
@@ -121,9 +123,9 @@ rules! {
     EN, "not collected by recipient + contact sender" => Undeliverable 70;
     EN, "picked up by consignee" => CollectedByRecipient 85;
     EN, "has picked up their" => CollectedByRecipient 85;
-    EN, "collected at + by the recipient" => CollectedByRecipient 85;
+    EN, "collected at + by the recipient - not" => CollectedByRecipient 85;
     EN, "picked up in dhl customer service point" => CollectedByRecipient 80;
-    EN, "collected from dhl pop" => CollectedByRecipient 80;
+    EN, "collected from dhl pop - waiting" => CollectedByRecipient 80;
     EN, "collected from automated site" => CollectedByRecipient 75;
     EN, "to be picked up by customer + service point" => AtPickupPoint 80;
     EN, "to be picked up by customer + packstation" => AtLocker 80;
@@ -137,7 +139,7 @@ rules! {
     EN, "will be picked up" => PickupScheduled 80;
     EN, "pickup planned" => PickupScheduled 75;
     EN, "pickup order refused" => AwaitingHandover 75;
-    EN, "not collected - dhl refusal" => AwaitingHandover 75;
+    EN, "dhl refusal" => AwaitingHandover 75;
     EN, "refused to hand over" => AwaitingHandover 75;
     EN, "missed the scheduled pickup" => AwaitingHandover 75;
     EN, "goods cannot be picked up" => AwaitingHandover 75;
@@ -146,12 +148,19 @@ rules! {
     EN, "left the customer facility" => AwaitingHandover 70;
     EN, "available for delivery to dhl" => AwaitingHandover 70;
     EN, "on the way to ups" => AwaitingHandover 75;
-    EN, "in transit to ups" => AwaitingHandover 75;
+    EN, "in transit to ups - partner" => AwaitingHandover 75;
     EN, "refused to pay" => PaymentDue 80;
     EN, "payment refused" => PaymentDue 75;
     EN, "id damaged" => AttemptFailed 70;
     EN, "posting shipment + cancelled" => Cancelled 75;
     EN, "partially delivered" => InTransit 65;
+    EN, "merchandise has been delivered to the receiver" => Delivered 85;
+    EN, "could not be handed over to the" => Delayed 70;
+    EN, "identification failed" => AttemptFailed 80;
+    EN, "waiting to be collected from" => AtPickupPoint 80;
+    DE, "identifikation + fehlgeschlagen" => AttemptFailed 80;
+    SV, "lamnats av avsandaren" => DroppedOff 80;
+    ES, "anulada - devuelta" => Cancelled 80;
 
     // ---- not a status on its own -------------------------------------------
     EN, "return label" => none 90;
@@ -409,7 +418,7 @@ rules! {
     EN, "could not be delivered and is being held because recipient requested" => RescheduledByRecipient 75;
     EN, "could not be delivered + recipient has moved" => AddressProblem 75;
     EN, "could not be delivered + payment" => PaymentDue 75;
-    EN, "unable to be delivered due to" => Delayed 75;
+    EN, "unable to be delivered due to a route" => Delayed 75;
     EN, "unable to deliver the parcel as planned" => Delayed 75;
     EN, "unable to deliver your package on schedule" => Delayed 75;
     EN, "could not be delivered" => AttemptFailed 85;
@@ -727,7 +736,8 @@ rules! {
     SV, "inte levererat*" => AttemptFailed 75;
     SV, "inte + levererats" => AttemptFailed 70;
     SV, "levereras" => InTransit 65;
-    SV, "beraknad* leverans" => InTransit 60;
+    SV, "beraknad leverans" => InTransit 60;
+    SV, "beraknat leveransdatum" => InTransit 60;
     SV, "beraknas + leverera*" => InTransit 60;
     SV, "begart + leverans" => RescheduledByRecipient 60;
     ES, "no entregad*" => AttemptFailed 70;
@@ -1290,7 +1300,8 @@ rules! {
     // (issue 21, from the training rows of the whole UPS, DHL and Hermes lists)
     // delivered
     EN, "received by consignee" => Delivered 80;
-    EN, "acknowledge* receipt" => Delivered 80;
+    EN, "acknowledges receipt" => Delivered 80;
+    EN, "acknowledged receipt" => Delivered 80;
     EN, "chose to keep the package" => Delivered 75;
     EN, "delivery to a family member" => Delivered 80;
     EN, "delivery to spouse" => Delivered 80;
@@ -1784,7 +1795,7 @@ rules! {
     EN, "transfer to freight forwarding" => HandedToPartner 70;
     EN, "received by the local post office" => HandedToPartner 75;
     EN, "tendered to" => HandedToPartner 70;
-    EN, "delivery partner" => HandedToPartner 70;
+    EN, "delivery partner - exception" => HandedToPartner 70;
     EN, "to agent" => HandedToPartner 65;
     EN, "forward destination" => HandedToPartner 60;
     // movement
@@ -1883,6 +1894,10 @@ rules! {
     EN, "record of transfer" => InTransit 55;
     DE, "bearbeitet" => InTransit 65;
     PL, "w drodze" => InTransit 75;
+    EN, "new delivery attempt on the" => AttemptFailed 65;
+    EN, "handed over to the parcelstation" => AtLocker 75;
+    EN, "shipment arrived in" => ArrivedAtFacility 65;
+    EN, "appointment scheduled" => RescheduledByRecipient 65;
     // the vaguest words last
     EN, "exception" => HeldByCarrier 55;
     EN, "held" => HeldByCarrier 55;
