@@ -1720,7 +1720,8 @@ rules! {
     EN, "address change*" => Redirected 70;
     EN, "address changed" => Redirected 70;
     EN, "delivery instruction changed to delivery at another day" => RescheduledByRecipient 75;
-    EN, "delivery instruction* changed" => Redirected 70;
+    EN, "delivery instruction changed" => Redirected 70;
+    EN, "delivery instructions changed" => Redirected 70;
     EN, "delivery address changed" => Redirected 75;
     EN, "delivery change*" => Redirected 70;
     EN, "change of delivery" => Redirected 70;
@@ -1816,7 +1817,8 @@ rules! {
     EN, "hub scan" => ArrivedAtFacility 70;
     EN, "in warehouse" => ArrivedAtFacility 65;
     EN, "at the last ups building" => ArrivedAtFacility 70;
-    EN, "depart* usps" => DepartedFacility 75;
+    EN, "depart usps" => DepartedFacility 75;
+    EN, "departed usps" => DepartedFacility 75;
     EN, "shipped from" => DepartedFacility 70;
     EN, "dispatched from" => DepartedFacility 70;
     EN, "movement tour vehicle" => DepartedFacility 60;
