@@ -545,3 +545,4 @@ fn issue_21_families() {
         assert_eq!(got, Some(*want), "{text}");
     }
 }
+
