@@ -80,7 +80,10 @@ fn held_out_sources(rows: &[(Lang, String)]) -> BTreeSet<String> {
     let mut per: BTreeMap<String, HashMap<Lang, usize>> = BTreeMap::new();
     for (lang, key) in rows {
         *total.entry(*lang).or_default() += 1;
-        *per.entry(key.clone()).or_default().entry(*lang).or_default() += 1;
+        *per.entry(key.clone())
+            .or_default()
+            .entry(*lang)
+            .or_default() += 1;
     }
     let mut keys: Vec<&String> = per.keys().collect();
     keys.sort_by_key(|k| (fnv1a(k), (*k).clone()));
@@ -492,20 +495,31 @@ fn safety_list_is_never_delivered() {
         }
         let f: Vec<&str> = line.split('\t').collect();
         assert_eq!(f.len(), 3, "not_delivered.tsv:{}: 3 fields", i + 1);
-        assert!(!f[2].trim().is_empty(), "not_delivered.tsv:{}: no source", i + 1);
+        assert!(
+            !f[2].trim().is_empty(),
+            "not_delivered.tsv:{}: no source",
+            i + 1
+        );
         let lang: Lang = f[1].parse().unwrap();
         n += 1;
         *langs.entry(lang).or_default() += 1;
         for hint in [Some(lang), None] {
             if let Some((Status::Delivered, sub, conf)) = classify(f[0], hint) {
-                bad.push(format!("line {}: {} -> {sub} {conf} (hint {hint:?})", i + 1, f[0]));
+                bad.push(format!(
+                    "line {}: {} -> {sub} {conf} (hint {hint:?})",
+                    i + 1,
+                    f[0]
+                ));
             }
         }
     }
     println!("safety list: {n} texts, {} delivered", bad.len());
     assert!(n >= 200, "safety list has {n} texts");
     for lang in Lang::ALL {
-        assert!(langs.get(lang).copied().unwrap_or(0) >= 10, "{lang}: too few safety texts");
+        assert!(
+            langs.get(lang).copied().unwrap_or(0) >= 10,
+            "{lang}: too few safety texts"
+        );
     }
     assert!(bad.is_empty(), "came out delivered:\n{}", bad.join("\n"));
 }
@@ -525,7 +539,8 @@ fn dump_for_review() {
             r.line,
             if r.held_out { "held" } else { "train" },
             r.lang,
-            r.label.map_or("-".to_string(), |l| format!("{}/{}", l.0, l.1)),
+            r.label
+                .map_or("-".to_string(), |l| format!("{}/{}", l.0, l.1)),
             got.map_or("-".to_string(), |g| format!("{}/{}", g.0, g.1)),
             got.map_or(0.0, |g| g.2),
             r.text
@@ -543,14 +558,26 @@ fn issue_21_families() {
             Lang::Fr,
             "in_transit",
         ),
-        ("Su envío se está dirigiendo hacia su destino", Lang::Es, "in_transit"),
+        (
+            "Su envío se está dirigiendo hacia su destino",
+            Lang::Es,
+            "in_transit",
+        ),
         (
             "Our shipping partner has handed over your parcel to the postal service for delivery",
             Lang::En,
             "in_transit",
         ),
-        ("Ready for pickup at the shipper's location", Lang::En, "info_received"),
-        ("The sender is despatching your item", Lang::En, "info_received"),
+        (
+            "Ready for pickup at the shipper's location",
+            Lang::En,
+            "info_received",
+        ),
+        (
+            "The sender is despatching your item",
+            Lang::En,
+            "info_received",
+        ),
         ("Hold at location request accepted", Lang::En, "in_transit"),
         (
             "The parcel has left the delivery depot and is on its way to the recipient",
@@ -558,7 +585,11 @@ fn issue_21_families() {
             "out_for_delivery",
         ),
         ("Delivered at the sender", Lang::En, "return_to_sender"),
-        ("Delivered to the sender by third party", Lang::En, "return_to_sender"),
+        (
+            "Delivered to the sender by third party",
+            Lang::En,
+            "return_to_sender",
+        ),
         (
             "Die Zustellung wurde verschoben und erfolgt am nächsten Werktag",
             Lang::De,
@@ -570,4 +601,3 @@ fn issue_21_families() {
         assert_eq!(got, Some(*want), "{text}");
     }
 }
-
