@@ -23,7 +23,8 @@ struct Row {
 
 /// The unit of the hold-out: one file, or one section of a large list (a
 /// DHL status_1.csv service, a table of the UPS codes page, an ICE event of
-/// the DHL Parcel DE CSV, a Hermes 3x3 code family, a PostNL event letter).
+/// the DHL Parcel DE CSV, a Hermes 3x3 code family, a PostNL event letter, a
+/// SEUR code prefix).
 fn source_key(source: &str) -> String {
     if let Some(at) = source.find("file id ") {
         let id: String = source[at + 8..]
@@ -56,6 +57,8 @@ fn source_key(source: &str) -> String {
         let s = t.split([' ', '|', ',', ')']).next().unwrap_or("");
         if path.ends_with("Eventcodes.csv") {
             s.chars().take(3).collect()
+        } else if path.ends_with("seur_master_data.py") {
+            s.chars().take(2).collect()
         } else {
             s.to_string()
         }
