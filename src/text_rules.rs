@@ -158,6 +158,15 @@ rules! {
     EN, "id damaged" => AttemptFailed 70;
     EN, "posting shipment + cancelled" => Cancelled 75;
     EN, "partially delivered" => InTransit 65;
+    // a return only threatened ("will be returned if not collected") has not
+    // begun: the parcel still waits for the recipient
+    EN, "if not collected" => AtCarrierFacility 75;
+    EN, "if not picked up" => AtCarrierFacility 75;
+    EN, "unless collected" => AtCarrierFacility 75;
+    DE, "falls + nicht abgeholt" => AtCarrierFacility 75;
+    DE, "wenn + nicht abgeholt" => AtCarrierFacility 75;
+    NL, "als + niet + afgehaald" => AtCarrierFacility 75;
+    FR, "si + n est pas retire" => AtCarrierFacility 75;
     ES, "sacada a reparto" => OutForDelivery 75;
     ES, "deteriorada" => Damaged 80;
     ES, "perdida conexion" => Delayed 75;
