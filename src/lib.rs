@@ -41,6 +41,8 @@ mod normalizer;
 pub mod notify;
 mod order;
 mod overrides;
+#[cfg(feature = "render")]
+pub mod render;
 pub mod status;
 mod table;
 pub mod text;
