@@ -15,10 +15,10 @@
 
 use chrono::{DateTime, NaiveDate, Utc};
 use std::process::ExitCode;
-use wismo::{
-    notification_message_with, notifications_with, Carrier, Locale, MessageOptions, NotifyOptions,
-    Tracking,
+use wismo::customer::{
+    notification_message_with, notifications_with, Locale, MessageOptions, NotifyOptions,
 };
+use wismo::{Carrier, Tracking};
 
 fn main() -> ExitCode {
     match run() {

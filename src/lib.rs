@@ -28,25 +28,25 @@
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
 
-mod calendar;
+pub mod calendar;
 mod carrier;
 mod carriers;
 mod detect;
 mod error;
-mod eta;
+pub mod eta;
 mod event;
 mod limits;
-pub mod message;
+mod message;
 mod normalizer;
-pub mod notify;
-mod order;
+mod notify;
+pub mod order;
 mod overrides;
 #[cfg(feature = "render")]
 pub mod render;
 pub mod status;
 mod table;
 pub mod text;
-mod tracking;
+pub mod tracking;
 
 /// The `chrono` types `wismo`'s API takes and returns, re-exported so a user
 /// needs no `chrono` dependency of a matching version.
@@ -54,32 +54,33 @@ pub mod time {
     pub use chrono::{DateTime, Duration, FixedOffset, NaiveDate, NaiveDateTime, NaiveTime, Utc};
 }
 
-pub use calendar::{easter_sunday, Calendar, Country, Holiday};
+/// What to tell the customer: which notifications to send now
+/// ([`notifications`](customer::notifications)) and the words for them and
+/// for the current state ([`message`](customer::message),
+/// [`notification_message`](customer::notification_message)) in ten
+/// languages.
+pub mod customer {
+    pub use crate::message::{
+        message, message_with, notification_message, notification_message_with, CustomerMessage,
+        Locale, MessageOptions,
+    };
+    pub use crate::notify::{
+        notifications, notifications_with, CustomerStep, DelayCause, Notification,
+        NotificationData, NotificationKind, NotifyOptions, Urgency,
+    };
+}
+
 pub use carrier::{Carrier, Mapping};
 pub use detect::{detect, Candidate, CheckDigit};
 pub use error::{Category, Error};
-pub use eta::{
-    apply_hint, Basis, Eta, EtaSource, EtaWindow, Histogram, Lane, LaneStats, Prediction,
-    TransitModel,
-};
+pub use eta::{EtaSource, EtaWindow};
 pub use event::{Event, EventTime, Location};
 pub use limits::Limits;
-pub use message::{
-    message, message_with, notification_message, notification_message_with, CustomerMessage,
-    Locale, MessageOptions,
-};
 pub use normalizer::Normalizer;
-pub use notify::{
-    notifications, notifications_with, CustomerStep, DelayCause, Notification, NotificationData,
-    NotificationKind, NotifyOptions, Urgency,
-};
-pub use order::{ActionBy, Order, OrderStatus, ParcelStatus};
 pub use overrides::{MappingError, MappingProblem, Meaning, OverrideSource, Overrides};
 pub use status::{Action, EtaHint, Owner, Reason, Status, Substatus, UnknownWord};
 pub use text::{classify, Lang};
-pub use tracking::{
-    stall_threshold, Direction, MergeError, Tracking, INFO_RECEIVED_STALL_DAYS, PICKUP_HOLD_DAYS,
-};
+pub use tracking::{Direction, MergeError, Tracking};
 
 /// Parses one tracking response body of `carrier`'s API into its trackings
 /// (one response can hold several shipments or pieces).
@@ -170,4 +171,3 @@ impl<'de> serde::Deserialize<'de> for Carrier {
             .ok_or_else(|| serde::de::Error::custom(status::UnknownWord::new("carrier id", &s)))
     }
 }
-

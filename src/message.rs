@@ -11,7 +11,7 @@
 //! window.
 //!
 //! ```
-//! use wismo::{message, Locale};
+//! use wismo::customer::{message, Locale};
 //! # let body = std::fs::read("examples/data/postnl_pickup_point.json").unwrap();
 //! # let tracking = wismo::parse(wismo::Carrier::Postnl, &body).unwrap().remove(0);
 //! let m = message(&tracking, Locale::Nl);

@@ -4,10 +4,13 @@
 use chrono::{NaiveDate, NaiveDateTime};
 use serde_json::Value;
 use std::collections::BTreeSet;
+use wismo::customer::{
+    message, message_with, notification_message, notification_message_with, CustomerStep,
+    DelayCause, Locale, MessageOptions, Notification, NotificationData, NotificationKind, Urgency,
+};
 use wismo::{
-    message, message_with, notification_message, notification_message_with, Carrier, CustomerStep,
-    DelayCause, EtaHint, EtaSource, EtaWindow, Event, EventTime, Locale, Location, MessageOptions,
-    Notification, NotificationData, NotificationKind, Reason, Status, Substatus, Tracking, Urgency,
+    Carrier, EtaHint, EtaSource, EtaWindow, Event, EventTime, Location, Reason, Status, Substatus,
+    Tracking,
 };
 
 const PLACEHOLDERS: &[&str] = &["carrier", "place", "eta", "until", "days", "promised"];
@@ -433,7 +436,7 @@ fn every_text_fills_in_everywhere() {
     }
 }
 
-fn check(m: &wismo::CustomerMessage, what: &str) {
+fn check(m: &wismo::customer::CustomerMessage, what: &str) {
     for s in [Some(&m.title), Some(&m.body), m.action.as_ref()]
         .into_iter()
         .flatten()
@@ -467,7 +470,7 @@ fn messages_serialize() {
     let m = message(&t, Locale::Fr);
     let json = serde_json::to_string(&m).unwrap();
     assert_eq!(
-        serde_json::from_str::<wismo::CustomerMessage>(&json).unwrap(),
+        serde_json::from_str::<wismo::customer::CustomerMessage>(&json).unwrap(),
         m
     );
 }
