@@ -60,7 +60,7 @@ pub use event::{Event, EventTime, Location};
 pub use limits::Limits;
 pub use message::{
     message, message_with, notification_message, notification_message_with, CustomerMessage,
-    Locale, MessageOptions,
+    Locale, MessageOptions, MessageOverrides, OverrideError, Register,
 };
 pub use normalizer::Normalizer;
 pub use notify::{

@@ -7,10 +7,13 @@ use std::collections::BTreeSet;
 use wismo::{
     message, message_with, notification_message, notification_message_with, Carrier, CustomerStep,
     DelayCause, EtaHint, EtaSource, EtaWindow, Event, EventTime, Locale, Location, MessageOptions,
-    Notification, NotificationData, NotificationKind, Reason, Status, Substatus, Tracking, Urgency,
+    Notification, NotificationData, NotificationKind, Reason, Register, Status, Substatus, Tracking,
+    Urgency,
 };
 
-const PLACEHOLDERS: &[&str] = &["carrier", "place", "eta", "until", "days", "promised"];
+const PLACEHOLDERS: &[&str] = &[
+    "carrier", "place", "eta", "until", "days", "promised", "when", "shop",
+];
 
 fn catalog(locale: Locale) -> Value {
     let path = format!(
@@ -110,7 +113,8 @@ fn every_locale_has_a_text_for_everything() {
             assert!(!s.contains("  "), "{path}: double space");
             for p in placeholders(s) {
                 let ok = if path.contains(".dates.") {
-                    ["w", "d", "m", "w1", "d1", "m1", "w2", "d2", "m2"].contains(&p.as_str())
+                    ["w", "d", "m", "w1", "d1", "m1", "w2", "d2", "m2", "h", "mm"]
+                        .contains(&p.as_str())
                 } else {
                     PLACEHOLDERS.contains(&p.as_str())
                 };
@@ -187,6 +191,7 @@ fn eta_reads_naturally() {
     let span = |a: &str, b: &str| Some(EtaWindow::dates(day(a), day(b), EtaSource::Carrier));
     let today = |d: &str| MessageOptions {
         today: Some(day(d)),
+        ..MessageOptions::default()
     };
     let cases: &[(Locale, Option<EtaWindow>, MessageOptions, &str)] = &[
         (
@@ -292,9 +297,9 @@ fn eta_reads_naturally() {
             "Pakken er ventet levert torsdag 14. mai.",
         ),
     ];
-    for (locale, eta, opts, want) in cases {
-        let t = in_transit(*eta);
-        let m = message_with(&t, *locale, opts);
+    for (locale, eta, opts, want) in cases.iter().cloned() {
+        let t = in_transit(eta);
+        let m = message_with(&t, locale, &opts);
         assert!(
             m.body.ends_with(want),
             "{locale}: `{}` should end with `{want}`",
@@ -397,6 +402,7 @@ fn every_text_fills_in_everywhere() {
                         locale,
                         &MessageOptions {
                             today: Some(day("2026-05-14")),
+                            ..MessageOptions::default()
                         },
                     ),
                 ] {
@@ -470,4 +476,103 @@ fn messages_serialize() {
         serde_json::from_str::<wismo::CustomerMessage>(&json).unwrap(),
         m
     );
+}
+
+fn words(s: &str) -> Vec<String> {
+    s.split(|c: char| !c.is_alphanumeric() && c != '\'')
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .collect()
+}
+
+/// The body repeats the title: equal, containing it, or one of its
+/// sentences has every word of the title.
+fn repeats(m: &wismo::CustomerMessage) -> Option<String> {
+    let title = words(&m.title);
+    let body = words(&m.body);
+    if title.is_empty() {
+        return Some("empty title".into());
+    }
+    if body.windows(title.len()).any(|w| w == title.as_slice()) {
+        return Some("body contains the title".into());
+    }
+    for sentence in m.body.split(['.', '!', '?', ';']) {
+        let s = words(sentence);
+        if title.len() > 1 && title.iter().all(|w| s.contains(w)) {
+            return Some(format!("sentence `{}` has every word of the title", sentence.trim()));
+        }
+    }
+    None
+}
+
+fn all_registers() -> Vec<MessageOptions> {
+    let mut out = Vec::new();
+    for register in [None, Some(Register::Informal), Some(Register::Formal)] {
+        for shop in [None, Some("Fietsenwinkel Jansen".to_string())] {
+            out.push(MessageOptions {
+                register,
+                shop_name: shop,
+                ..MessageOptions::default()
+            });
+        }
+    }
+    out
+}
+
+/// Every tracking state and every notification, in every locale and
+/// register, with and without time and place: the body never repeats the
+/// title, and says something the title does not.
+#[test]
+fn no_body_repeats_its_title() {
+    let mut failures = Vec::new();
+    for &locale in Locale::ALL {
+        for opts in all_registers() {
+            for &sub in Substatus::ALL {
+                for (time, city) in [(true, true), (false, false)] {
+                    let mut e = event("2026-05-12 10:04", sub);
+                    if !time {
+                        e.time = None;
+                    }
+                    if city {
+                        e.location.city = Some("Utrecht".into());
+                    }
+                    let t = Tracking::new(
+                        Carrier::Postnl,
+                        "3SABC123",
+                        vec![e],
+                        None,
+                    );
+                    let m = message_with(&t, locale, &opts);
+                    if let Some(why) = repeats(&m) {
+                        failures.push(format!("{locale} {opts:?} status {sub}: {why}: `{}` / `{}`", m.title, m.body));
+                    }
+                }
+                for &kind in NotificationKind::ALL {
+                    for full in [true, false] {
+                        let mut d = data(sub);
+                        if !full {
+                            d.place = None;
+                            d.time = None;
+                            d.eta = None;
+                            d.pickup_deadline = None;
+                            d.next_step = None;
+                        }
+                        let n = Notification {
+                            kind,
+                            urgency: Urgency::Info,
+                            milestone: kind.as_str().into(),
+                            data: d,
+                        };
+                        let m = notification_message_with(&n, locale, &opts);
+                        if let Some(why) = repeats(&m) {
+                            failures.push(format!("{locale} {opts:?} {kind:?} {sub}: {why}: `{}` / `{}`", m.title, m.body));
+                        }
+                    }
+                }
+            }
+        }
+    }
+    failures.sort();
+    failures.dedup();
+    assert!(failures.is_empty(), "{} repeats:\n{}", failures.len(), failures.join("\n"));
 }

@@ -63,7 +63,10 @@ pub struct RenderOptions {
 
 impl RenderOptions {
     fn message(&self) -> MessageOptions {
-        MessageOptions { today: self.today }
+        MessageOptions {
+            today: self.today,
+            ..MessageOptions::default()
+        }
     }
 }
 
