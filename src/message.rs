@@ -324,15 +324,11 @@ pub fn message_with(
     if vars.when.is_some() {
         if tracking.status == Status::Delivered {
             body.push(t.phrase("delivered_at", has_place));
-        } else if tracking.status == Status::Expired || tracking.substatus == Substatus::NoUpdates
-        {
+        } else if tracking.status == Status::Expired || tracking.substatus == Substatus::NoUpdates {
             body.push(t.phrase("last_update", has_place));
         }
     }
-    if vars.eta.is_some()
-        && !tracking.is_terminal()
-        && tracking.status != Status::OutForDelivery
-    {
+    if vars.eta.is_some() && !tracking.is_terminal() && tracking.status != Status::OutForDelivery {
         body.push(t.get("phrases.eta"));
     }
     if tracking.status == Status::AvailableForPickup && vars.until.is_some() {
@@ -676,11 +672,7 @@ impl From<CatalogFile> for Catalog {
                 }
             }
         }
-        for (section, entries) in [
-            ("reason", f.reason),
-            ("delay", f.delay),
-            ("step", f.step),
-        ] {
+        for (section, entries) in [("reason", f.reason), ("delay", f.delay), ("step", f.step)] {
             for (k, v) in entries {
                 put(format!("{section}.{k}"), v);
             }
