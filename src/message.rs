@@ -315,7 +315,11 @@ pub fn message_with(
     };
     let has_place = vars.place.is_some();
     let status = tracking.status.as_str();
-    let mut body = vec![t.substatus(tracking.substatus, has_place)];
+    let mut body = Vec::new();
+    // Plain "delivered" says nothing the delivery sentence below does not.
+    if !(tracking.substatus == Substatus::Delivered && vars.when.is_some()) {
+        body.push(t.substatus(tracking.substatus, has_place));
+    }
     if let Some(r) = event.and_then(|e| e.reason) {
         if !reason_is_implied(tracking.substatus, r) {
             body.push(t.get(&format!("reason.{}", r.as_str())));
@@ -431,7 +435,9 @@ pub fn notification_message_with(
             body.extend(reason);
         }
         NotificationKind::Delivered => {
-            body.push(t.substatus(d.substatus, false));
+            if !(d.substatus == Substatus::Delivered && vars.when.is_some()) {
+                body.push(t.substatus(d.substatus, false));
+            }
             if vars.when.is_some() {
                 body.push(t.phrase("delivered_at", has_place));
             }

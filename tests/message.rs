@@ -711,10 +711,7 @@ fn delivered_notice_says_when_and_where() {
     );
     let t = in_state(Substatus::Delivered);
     let m = message(&t, Locale::Fr);
-    assert_eq!(
-        m.body,
-        "UPS a terminé la livraison. UPS l'a livré le mardi 12 mai à 10 h 04 à Utrecht."
-    );
+    assert_eq!(m.body, "UPS l'a livré le mardi 12 mai à 10 h 04 à Utrecht.");
 }
 
 #[test]
