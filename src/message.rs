@@ -153,7 +153,10 @@ pub struct CustomerMessage {
 /// read as dated or distant, so both registers give the same texts there.
 /// German and French catalogs are written in the formal register (their
 /// usual one for shop messages); asking them for the informal one gives the
-/// formal texts.
+/// formal texts. Dutch has both. Spanish, Italian and Polish catalogs are
+/// informal and have no formal texts yet: asking for the formal register
+/// gives the informal texts there ([`Locale::registers`] says which
+/// registers a locale has).
 ///
 /// ```
 /// use wismo::{Locale, Register};
@@ -194,8 +197,8 @@ impl FromStr for Register {
             "informal" => Ok(Register::Informal),
             "formal" => Ok(Register::Formal),
             _ => Err(crate::status::UnknownWord {
-                kind: "register",
-                word: s.to_string(),
+                candidates: vec!["informal".into(), "formal".into()],
+                ..crate::status::UnknownWord::new("register", s)
             }),
         }
     }
@@ -217,7 +220,7 @@ impl Locale {
     ///
     /// ```
     /// use wismo::{Locale, Register};
-    /// assert_eq!(Locale::Es.registers(), &[Register::Informal, Register::Formal]);
+    /// assert_eq!(Locale::Nl.registers(), &[Register::Informal, Register::Formal]);
     /// assert_eq!(Locale::En.registers(), &[Register::Informal]);
     /// ```
     pub fn registers(self) -> &'static [Register] {
