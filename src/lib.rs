@@ -62,7 +62,7 @@ pub mod time {
 pub mod customer {
     pub use crate::message::{
         message, message_with, notification_message, notification_message_with, CustomerMessage,
-        Locale, MessageOptions,
+        Locale, MessageOptions, MessageOverrides, OverrideError, Register,
     };
     pub use crate::notify::{
         notifications, notifications_with, CustomerStep, DelayCause, Notification,

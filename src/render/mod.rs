@@ -64,7 +64,10 @@ pub struct RenderOptions {
 
 impl RenderOptions {
     fn message(&self) -> MessageOptions {
-        MessageOptions { today: self.today }
+        MessageOptions {
+            today: self.today,
+            ..MessageOptions::default()
+        }
     }
 }
 
