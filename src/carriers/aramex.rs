@@ -32,7 +32,7 @@
 //! the service's, kept as sent. Without an offset the time is UTC; an ISO
 //! string is read as in the XML.
 
-use super::xml::{self, Node};
+use super::xml_tree::{self as xml, Node};
 use super::{bad_time, carrier_error, iso_time, json, location, text, wcf_date, Str};
 use crate::{Carrier, Error, Event, Tracking};
 use serde::Deserialize;

@@ -24,7 +24,7 @@
 //! ETA: `changed-expected-date` when set, else `expected-delivery-date`, as a
 //! whole-day window; never `actual-delivery-date`.
 
-use super::xml::{self, Node};
+use super::xml_tree::{self as xml, Node};
 use super::{bad_time, compact_date_time, day_window, location};
 use crate::{Carrier, Error, EtaSource, EtaWindow, Event, EventTime, Tracking};
 use chrono::FixedOffset;

@@ -26,7 +26,7 @@
 //! Errors: a SOAP `Fault` is [`Error::CarrierError`]; so is a non-empty
 //! `error` element when the answer holds no result.
 
-use super::xml::{self, Node};
+use super::xml_tree::{self as xml, Node};
 use super::{
     bad_time, carrier_error, carrier_eta, compact_date_time, day_window, local_date, location,
 };

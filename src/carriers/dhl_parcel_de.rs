@@ -21,7 +21,7 @@
 //! (`<data name="piece-shipment-list" code="100" error="No data found"/>`);
 //! pieces whose `error-status` is not `0` and that have no events are skipped.
 
-use super::xml::{self, Node};
+use super::xml_tree::{self as xml, Node};
 use super::{day_window, location};
 use crate::{Carrier, Error, EtaSource, EtaWindow, Event, EventTime, Tracking};
 use chrono::{NaiveDate, NaiveDateTime};

@@ -27,7 +27,7 @@
 //! `PacketIdFault`) and `<string>` (its message) is [`Error::CarrierError`], as
 //! is a SOAP `Fault` from the SOAP endpoint.
 
-use super::xml::{self, Node};
+use super::xml_tree::{self as xml, Node};
 use super::{bad_time, carrier_error, iso_time};
 use crate::event::Location;
 use crate::{Carrier, Error, Event, Tracking};

@@ -16,7 +16,7 @@
 //! A SOAP `Fault`, or `ResponseInformation/Errors/Error` without tracking data,
 //! is [`Error::CarrierError`].
 
-use super::xml::{self, Node};
+use super::xml_tree::{self as xml, Node};
 use super::{bad_time, compact_date_time};
 use crate::{Carrier, Error, Event, EventTime, Location, Tracking};
 

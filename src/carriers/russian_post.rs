@@ -28,7 +28,7 @@
 //! `LanguageFaultReason`), used as the code with the detail text as message,
 //! else the SOAP `Code/Value` and `Reason/Text`.
 
-use super::xml::{self, Node};
+use super::xml_tree::{self as xml, Node};
 use super::{bad_time, carrier_error, iso_time};
 use crate::event::Location;
 use crate::{Carrier, Error, Event, Tracking};
