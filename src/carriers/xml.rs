@@ -152,6 +152,16 @@ impl<'a> Xml<'a> {
         self.root.unwrap_or("")
     }
 
+    /// The local name of the parent of the element just opened.
+    pub(crate) fn parent(&self) -> Option<&'a str> {
+        self.open.len().checked_sub(2).map(|i| self.open[i])
+    }
+
+    /// How many elements are open (1 inside the root).
+    pub(crate) fn depth(&self) -> usize {
+        self.open.len()
+    }
+
     fn syntax(&mut self, message: String) -> Error {
         self.failed = true;
         Error::Xml {
@@ -471,6 +481,14 @@ impl<'a, const N: usize> Record<'a, N> {
         let i = self.names.iter().position(|n| *n == name);
         debug_assert!(i.is_some(), "{name} is not a field of the record");
         self.texts[i?].as_deref().filter(|t| !t.is_empty())
+    }
+
+    /// Moves the text of the child `name` out of the record (see
+    /// [`Record::get`]).
+    pub(crate) fn take(&mut self, name: &str) -> Option<Cow<'a, str>> {
+        let i = self.names.iter().position(|n| *n == name);
+        debug_assert!(i.is_some(), "{name} is not a field of the record");
+        self.texts[i?].take().filter(|t| !t.is_empty())
     }
 
     /// Whether the child `name` was there at all (even empty).
