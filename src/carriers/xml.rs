@@ -392,14 +392,18 @@ impl<'a> Xml<'a> {
         let mut r = Record {
             names,
             texts: std::array::from_fn(|_| None),
+            children: 0,
         };
-        self.children(|x, el| match names.iter().position(|n| *n == el.name) {
+        self.children(|x, el| {
+            r.children += 1;
+            match names.iter().position(|n| *n == el.name) {
             Some(i) if r.texts[i].is_none() => {
                 r.texts[i] = Some(x.text()?);
                 Ok(())
             }
-            Some(_) => Ok(()),
-            None => other(x, el),
+                Some(_) => Ok(()),
+                None => other(x, el),
+            }
         })?;
         Ok(r)
     }
@@ -472,6 +476,7 @@ fn append<'a>(text: &mut Cow<'a, str>, piece: Cow<'a, str>) {
 pub(crate) struct Record<'a, const N: usize> {
     names: &'static [&'static str; N],
     texts: [Option<Cow<'a, str>>; N],
+    children: usize,
 }
 
 impl<'a, const N: usize> Record<'a, N> {
@@ -489,6 +494,11 @@ impl<'a, const N: usize> Record<'a, N> {
         let i = self.names.iter().position(|n| *n == name);
         debug_assert!(i.is_some(), "{name} is not a field of the record");
         self.texts[i?].take().filter(|t| !t.is_empty())
+    }
+
+    /// Whether the element had no child element at all.
+    pub(crate) fn is_empty(&self) -> bool {
+        self.children == 0
     }
 
     /// Whether the child `name` was there at all (even empty).
