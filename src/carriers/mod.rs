@@ -49,7 +49,6 @@ mod ukrposhta;
 mod ups;
 mod usps;
 pub(crate) mod xml;
-mod xml_tree;
 
 /// Dispatches to the carrier's parser, then reads the text of events whose
 /// code was absent or unmapped (see [`classify_unmapped`]).

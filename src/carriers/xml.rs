@@ -60,32 +60,12 @@ impl<'a> Source<'a> {
     }
 }
 
-/// An element as it opens: its local name and its attributes.
-#[derive(Clone)]
+/// An element as it opens. Its attributes are read from the cursor
+/// ([`Xml::attr`], [`Xml::attrs`]) before reading on.
+#[derive(Clone, Copy)]
 pub(crate) struct El<'a> {
     /// Local name (no prefix).
     pub(crate) name: &'a str,
-    start: BytesStart<'a>,
-    src: Source<'a>,
-}
-
-impl<'a> El<'a> {
-    /// An attribute's value by local name, unescaped and trimmed; `None` when
-    /// absent or empty.
-    pub(crate) fn attr(&self, name: &str) -> Option<Cow<'a, str>> {
-        let a = self
-            .start
-            .attributes()
-            .flatten()
-            .find(|a| self.src.local(a.key.as_ref()) == Some(name))?;
-        let v = self.src.borrow(a.unescape_value().ok()?);
-        let v = match v {
-            Cow::Borrowed(v) => Cow::Borrowed(v.trim()),
-            Cow::Owned(v) if v.trim().len() != v.len() => Cow::Owned(v.trim().to_string()),
-            v => v,
-        };
-        (!v.is_empty()).then_some(v)
-    }
 }
 
 /// One step of the reader.
@@ -114,6 +94,9 @@ pub(crate) struct Xml<'a> {
     root: Option<&'a str>,
     /// A syntax or size error was returned: nothing more is read.
     failed: bool,
+    /// The attributes of the element opened last (local name, unescaped
+    /// value), kept until the next element opens.
+    attrs: Vec<(&'a str, Cow<'a, str>)>,
 }
 
 /// Reads `body` with `walk`, then reads the rest of the body, so that a syntax
@@ -134,6 +117,7 @@ pub(crate) fn read<'a, T>(
         empty: false,
         root: None,
         failed: false,
+        attrs: Vec::new(),
     };
     let result = walk(&mut x);
     if x.failed {
@@ -263,15 +247,19 @@ impl<'a> Xml<'a> {
         let Some(name) = self.src.local(start.name().as_ref()) else {
             return Err(self.syntax("element name is not UTF-8".into()));
         };
+        self.attrs.clear();
         for a in start.attributes() {
-            let checked = a.map_err(|e| e.to_string()).and_then(|a| {
-                self.src
+            let read = a.map_err(|e| e.to_string()).and_then(|a| {
+                let key = self
+                    .src
                     .local(a.key.as_ref())
                     .ok_or_else(|| "element name is not UTF-8".to_string())?;
-                a.unescape_value().map_err(|e| e.to_string())
+                let value = a.unescape_value().map_err(|e| e.to_string())?;
+                Ok((key, self.src.borrow(value)))
             });
-            if let Err(m) = checked {
-                return Err(self.syntax(m));
+            match read {
+                Ok(kv) => self.attrs.push(kv),
+                Err(m) => return Err(self.syntax(m)),
             }
         }
         if !empty && self.open.len() >= MAX_DEPTH {
@@ -285,11 +273,31 @@ impl<'a> Xml<'a> {
         self.root.get_or_insert(name);
         self.open.push(name);
         self.empty = empty;
-        Ok(Tok::Open(El {
-            name,
-            start,
-            src: self.src,
-        }))
+        Ok(Tok::Open(El { name }))
+    }
+
+    /// The named attributes of the element just opened (before anything else
+    /// is read), trimmed, as a record.
+    pub(crate) fn attrs<const N: usize>(
+        &self,
+        names: &'static [&'static str; N],
+    ) -> Record<'a, N> {
+        let mut r = Record {
+            names,
+            texts: std::array::from_fn(|_| None),
+            children: 0,
+        };
+        for (k, v) in &self.attrs {
+            if let Some(i) = names.iter().position(|n| n == k) {
+                if r.texts[i].is_none() {
+                    r.texts[i] = Some(match v {
+                        Cow::Borrowed(v) => Cow::Borrowed(v.trim()),
+                        Cow::Owned(v) => Cow::Owned(v.trim().to_string()),
+                    });
+                }
+            }
+        }
+        r
     }
 
     /// Reads on until the element open at `depth` (1 = the root) has closed.
@@ -573,7 +581,7 @@ mod tests {
             let mut found = (String::new(), None);
             x.descendants(|x, el| {
                 if el.name == "a" {
-                    found.1 = el.attr("k").map(Cow::into_owned);
+                    found.1 = x.attrs(&["k"]).get("k").map(str::to_string);
                     found.0 = x.text()?.into_owned();
                 }
                 Ok(())
