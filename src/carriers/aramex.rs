@@ -140,22 +140,20 @@ fn pair(x: &mut Xml, i: usize) -> Result<Option<Tracking>, Error> {
     let path = || format!("TrackingResults[{i}]");
     let mut value = false;
     let mut waybill = None;
-    let mut events = Vec::new();
-    let mut failed = None;
+    let mut events = xml::Events::new();
     let p = x.record(&["Key"], |x, el| {
         if el.name == "Value" && !value {
             value = true;
             x.children(|x, el| {
                 if el.name == "TrackingResult" {
-                    let r = x.texts(RESULT)?;
+                    let mut r = x.texts(RESULT)?;
                     if waybill.is_none() {
-                        waybill = r.get("WaybillNumber").map(str::to_string);
+                        waybill = r.take("WaybillNumber");
                     }
-                    let j = events.len();
-                    match event(&r, || format!("{}.Value.TrackingResult[{j}]", path())) {
-                        Ok(e) => events.push(e),
-                        Err(e) => drop(failed.get_or_insert(e)),
-                    }
+                    let j = events.index();
+                    events.push(event(&r, || {
+                        format!("{}.Value.TrackingResult[{j}]", path())
+                    }));
                 }
                 Ok(())
             })?;
@@ -173,9 +171,7 @@ fn pair(x: &mut Xml, i: usize) -> Result<Option<Tracking>, Error> {
             field: "Key",
             path: path(),
         })?;
-    if let Some(e) = failed {
-        return Err(e);
-    }
+    let events = events.finish()?;
     Ok(Some(Tracking::new(C, number, events, None)))
 }
 

@@ -53,17 +53,13 @@ pub(crate) fn parse(body: &[u8]) -> Result<Vec<Tracking>, Error> {
 
 fn item(x: &mut Xml, i: usize) -> Result<Tracking, Error> {
     let path = || format!("itemTracking[{i}]");
-    let mut events = Vec::new();
-    let mut failed = None;
+    let mut events = xml::Events::new();
     let mut window = None;
     let item = x.record(&["itemCode"], |x, el| {
         match el.name {
             "stateInfo" => {
-                let at = || format!("{}.stateInfo[{}]", path(), events.len());
-                match event(&x.texts(STATE)?, at) {
-                    Ok(e) => events.push(e),
-                    Err(e) => drop(failed.get_or_insert(e)),
-                }
+                let at = || format!("{}.stateInfo[{}]", path(), events.index());
+                events.push(event(&x.texts(STATE)?, at));
             }
             "deliveryTimeWindow" if window.is_none() => window = Some(x.texts(WINDOW)?),
             _ => {}
@@ -75,9 +71,7 @@ fn item(x: &mut Xml, i: usize) -> Result<Tracking, Error> {
         field: "itemCode",
         path: path(),
     })?;
-    if let Some(e) = failed {
-        return Err(e);
-    }
+    let events = events.finish()?;
     let eta = match window {
         Some(w) => eta(&w, &path)?,
         None => None,

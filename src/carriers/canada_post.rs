@@ -77,14 +77,7 @@ fn carrier_error(x: &mut Xml) -> Result<Error, Error> {
         .as_ref()
         .and_then(|m| m.get("description"))
         .unwrap_or("unspecified error");
-    Ok(Error::CarrierError {
-        carrier: C,
-        code: code.map(str::to_string),
-        message: match code {
-            Some(c) => format!("{c}: {description}"),
-            None => description.to_string(),
-        },
-    })
+    Ok(xml::coded_error(C, code, description))
 }
 
 fn missing(field: &'static str, path: String) -> Error {
@@ -109,8 +102,7 @@ const OCCURRENCE: &[&str; 8] = &[
 /// The `tracking-detail` element just opened.
 fn detail(x: &mut Xml, i: usize) -> Result<Tracking, Error> {
     let path = || format!("tracking-detail[{i}]");
-    let mut events = Vec::new();
-    let mut failed = None;
+    let mut events = xml::Events::new();
     let mut seen = false;
     let d = x.record(
         &["pin", "changed-expected-date", "expected-delivery-date"],
@@ -119,12 +111,9 @@ fn detail(x: &mut Xml, i: usize) -> Result<Tracking, Error> {
                 seen = true;
                 x.children(|x, el| {
                     if el.name == "occurrence" {
-                        let j = events.len();
+                        let j = events.index();
                         let at = || format!("{}.significant-events.occurrence[{j}]", path());
-                        match occurrence(&x.texts(OCCURRENCE)?, at) {
-                            Ok(e) => events.push(e),
-                            Err(e) => drop(failed.get_or_insert(e)),
-                        }
+                        events.push(occurrence(&x.texts(OCCURRENCE)?, at));
                     }
                     Ok(())
                 })?;
@@ -133,9 +122,7 @@ fn detail(x: &mut Xml, i: usize) -> Result<Tracking, Error> {
         },
     )?;
     let pin = d.get("pin").ok_or_else(|| missing("pin", path()))?;
-    if let Some(e) = failed {
-        return Err(e);
-    }
+    let events = events.finish()?;
     let eta = match d.get("changed-expected-date") {
         Some(s) => Some((s, "changed-expected-date")),
         None => d
@@ -172,8 +159,11 @@ fn occurrence(o: &Record<8>, at: impl Fn() -> String) -> Result<Event, Error> {
         (Some(s), Some(p)) => Some(format!("{s}, {p}")),
         (s, _) => s.map(str::to_string),
     };
-    let mut loc = location(city.as_deref(), None, None);
-    loc.name = o.get("event-retail-name").map(str::to_string);
+    let loc = crate::Location {
+        city,
+        name: o.get("event-retail-name").map(str::to_string),
+        ..crate::Location::default()
+    };
     Ok(Event::lookup(
         C,
         Some(EventTime::new(local, offset)),

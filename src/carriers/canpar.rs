@@ -77,8 +77,7 @@ fn answer(x: &mut Xml) -> Result<Result<Vec<Tracking>, Error>, Error> {
 /// (`<result xsi:nil="true"/>`), which carries nothing.
 fn result(x: &mut Xml, i: usize) -> Result<Option<Tracking>, Error> {
     let path = |rest: &str| format!("return.result[{i}]{rest}");
-    let mut events = Vec::new();
-    let mut failed = None;
+    let mut events = xml::Events::new();
     let mut ei = 0;
     let r = x.record(&["barcode", "estimated_delivery_date"], |x, el| {
         if el.name == "events" {
@@ -90,10 +89,9 @@ fn result(x: &mut Xml, i: usize) -> Result<Option<Tracking>, Error> {
                 Ok(())
             })?;
             if !e.is_empty() {
-                match event(&e, address.as_ref(), || path(&format!(".events[{ei}]"))) {
-                    Ok(e) => events.push(e),
-                    Err(e) => drop(failed.get_or_insert(e)),
-                }
+                events.push(event(&e, address.as_ref(), || {
+                    path(&format!(".events[{ei}]"))
+                }));
             }
             ei += 1;
         }
@@ -107,9 +105,7 @@ fn result(x: &mut Xml, i: usize) -> Result<Option<Tracking>, Error> {
         field: "barcode",
         path: path(""),
     })?;
-    if let Some(e) = failed {
-        return Err(e);
-    }
+    let events = events.finish()?;
     let eta = match r.get("estimated_delivery_date") {
         Some(d) => {
             let date = local_date(d, "%Y%m%d")

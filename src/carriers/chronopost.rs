@@ -46,19 +46,15 @@ fn tracking(x: &mut Xml, i: usize) -> Result<Tracking, Error> {
     let mut number = None;
     let mut any_number = None;
     let mut list_seen = false;
-    let mut events = Vec::new();
-    let mut failed = None;
+    let mut events = xml::Events::new();
     let r = x.record(&["errorCode", "errorMessage"], |x, el| match el.name {
         "listEventInfoComp" if !list_seen => {
             list_seen = true;
             let list = x.record(&["skybillNumber"], |x, el| {
                 if el.name == "events" {
-                    let j = events.len();
+                    let j = events.index();
                     let at = || format!("return[{i}].listEventInfoComp.events[{j}]");
-                    match event(&x.texts(EVENT)?, at) {
-                        Ok(e) => events.push(e),
-                        Err(e) => drop(failed.get_or_insert(e)),
-                    }
+                    events.push(event(&x.texts(EVENT)?, at));
                 }
                 Ok(())
             })?;
@@ -81,9 +77,7 @@ fn tracking(x: &mut Xml, i: usize) -> Result<Tracking, Error> {
             message: format!("{code}: {message}"),
         });
     }
-    if let Some(e) = failed {
-        return Err(e);
-    }
+    let events = events.finish()?;
     let number = number.as_deref().or(any_number.as_deref()).unwrap_or("");
     Ok(Tracking::new(C, number, events, None))
 }

@@ -144,24 +144,20 @@ impl Pieces {
         self.seen[public as usize] += 1;
         let kind = piece.get("name").unwrap_or("data");
         let path = || format!("data[@name='{kind}'][{pi}]");
-        let mut list = Vec::new();
-        let mut failed = None;
+        let mut events = xml::Events::new();
         x.descendants(|x, el| {
             if el.name == "data" {
                 let data = x.attrs(ATTRS);
                 self.note_code(&data);
                 if data.get("name") == Some("piece-event") {
-                    let ei = list.len();
+                    let ei = events.index();
                     let at = || format!("{}/data[@name='piece-event'][{ei}]", path());
-                    match event(&data, "event-timestamp", at) {
-                        Ok(e) => list.push(e),
-                        Err(e) => drop(failed.get_or_insert(e)),
-                    }
+                    events.push(event(&data, "event-timestamp", at));
                 }
             }
             Ok(())
         })?;
-        let has_events = !list.is_empty() || failed.is_some();
+        let has_events = !events.is_empty();
         let piece_failed = ["error-status", "piece-status"]
             .iter()
             .any(|a| piece.get(a).is_some_and(|s| s != "0"));
@@ -178,9 +174,7 @@ impl Pieces {
                 field: "piece-code",
                 path: path(),
             })?;
-        if let Some(e) = failed {
-            return Err(e);
-        }
+        let mut list = events.finish()?;
         if !has_events {
             let stamp = if piece.get("status-timestamp").is_some() {
                 "status-timestamp"

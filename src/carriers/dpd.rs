@@ -87,14 +87,19 @@ fn fault(x: &mut Xml) -> Result<Error, Error> {
             _ => x.descendants(|x, el| take(x, el.name)),
         }
     })?;
-    Ok(match (code.filter(|c| !c.is_empty()), message.filter(|m| !m.is_empty())) {
-        (Some(code), Some(message)) => Error::CarrierError {
-            carrier: C,
-            message: format!("{code}: {message}"),
-            code: Some(code),
+    Ok(
+        match (
+            code.filter(|c| !c.is_empty()),
+            message.filter(|m| !m.is_empty()),
+        ) {
+            (Some(code), Some(message)) => Error::CarrierError {
+                carrier: C,
+                message: format!("{code}: {message}"),
+                code: Some(code),
+            },
+            _ => f.error(C),
         },
-        _ => f.error(C),
-    })
+    )
 }
 
 /// The schema's own fault element: `faults` with `faultCode` and `message`.
@@ -102,19 +107,12 @@ fn schema_fault(x: &mut Xml) -> Result<Error, Error> {
     let f = x.texts(&["faultCode", "message"])?;
     let code = f.get("faultCode");
     let message = f.get("message").unwrap_or("unspecified error");
-    Ok(Error::CarrierError {
-        carrier: C,
-        code: code.map(str::to_string),
-        message: match code {
-            Some(c) => format!("{c}: {message}"),
-            None => message.to_string(),
-        },
-    })
+    Ok(xml::coded_error(C, code, message))
 }
 
 /// The reached `statusInfo` milestones of one `trackingresult`.
 fn tracking_result(x: &mut Xml, i: usize) -> Result<Vec<Event>, Error> {
-    let mut events = Vec::new();
+    let mut events = Vec::with_capacity(8);
     let mut j = 0;
     x.children(|x, el| {
         if el.name == "statusInfo" {

@@ -60,9 +60,7 @@ pub(crate) fn parse(body: &[u8]) -> Result<Vec<Tracking>, Error> {
                     errors = true;
                     x.children(|x, el| match el.name {
                         "Error" if errors_error.is_none() => {
-                            let e = x.texts(ERROR)?;
-                            any_error.get_or_insert(error(&e));
-                            errors_error = Some(error(&e));
+                            errors_error = Some(x.texts(ERROR)?);
                             Ok(())
                         }
                         _ => find_error(x, &el, &mut any_error),
@@ -73,7 +71,7 @@ pub(crate) fn parse(body: &[u8]) -> Result<Vec<Tracking>, Error> {
         })?;
         if out.is_empty() {
             if let Some(e) = errors_error.or(any_error) {
-                return Err(e);
+                return Err(error(&e));
             }
             if !result {
                 return Err(Error::MissingField {
@@ -92,28 +90,25 @@ const ERROR: &[&str; 2] = &["ErrorCode", "ErrorMessage"];
 fn error(e: &Record<2>) -> Error {
     let code = e.get("ErrorCode");
     let message = e.get("ErrorMessage").unwrap_or("unspecified error");
-    Error::CarrierError {
-        carrier: C,
-        code: code.map(str::to_string),
-        message: match code {
-            Some(c) => format!("{c}: {message}"),
-            None => message.to_string(),
-        },
-    }
+    xml::coded_error(C, code, message)
 }
 
 /// The first `Error` element at or below `el`, into `found`.
-fn find_error(x: &mut Xml, el: &xml::El, found: &mut Option<Error>) -> Result<(), Error> {
+fn find_error<'a>(
+    x: &mut Xml<'a>,
+    el: &xml::El,
+    found: &mut Option<Record<'a, 2>>,
+) -> Result<(), Error> {
     if found.is_some() {
         return Ok(());
     }
     if el.name == "Error" {
-        *found = Some(error(&x.texts(ERROR)?));
+        *found = Some(x.texts(ERROR)?);
         return Ok(());
     }
     x.descendants(|x, el| {
         if el.name == "Error" && found.is_none() {
-            *found = Some(error(&x.texts(ERROR)?));
+            *found = Some(x.texts(ERROR)?);
         }
         Ok(())
     })
@@ -122,19 +117,15 @@ fn find_error(x: &mut Xml, el: &xml::El, found: &mut Option<Error>) -> Result<()
 /// One `Package` (`n` counts from 1, as in the paths).
 fn package(x: &mut Xml, n: usize) -> Result<Tracking, Error> {
     let path = || format!("/TrackResponse/Result/Packages/Package[{n}]");
-    let mut events = Vec::new();
-    let mut failed = None;
+    let mut events = xml::Events::new();
     let mut seen = false;
     let p = x.record(&["LandmarkTrackingNumber", "TrackingNumber"], |x, el| {
         if el.name == "Events" && !seen {
             seen = true;
             x.children(|x, el| {
                 if el.name == "Event" {
-                    let at = || format!("{}/Events/Event[{}]", path(), events.len() + 1);
-                    match event(&x.texts(EVENT)?, at) {
-                        Ok(e) => events.push(e),
-                        Err(e) => drop(failed.get_or_insert(e)),
-                    }
+                    let at = || format!("{}/Events/Event[{}]", path(), events.index() + 1);
+                    events.push(event(&x.texts(EVENT)?, at));
                 }
                 Ok(())
             })?;
@@ -149,9 +140,7 @@ fn package(x: &mut Xml, n: usize) -> Result<Tracking, Error> {
             field: "LandmarkTrackingNumber",
             path: path(),
         })?;
-    if let Some(e) = failed {
-        return Err(e);
-    }
+    let events = events.finish()?;
     Ok(Tracking::new(C, number, events, None))
 }
 

@@ -55,23 +55,25 @@ pub(crate) fn parse(body: &[u8]) -> Result<Vec<Tracking>, Error> {
     })
 }
 
-const RECORD: &[&str; 5] = &["dateTime", "codeText", "statusCode", "statusText", "branchId"];
+const RECORD: &[&str; 5] = &[
+    "dateTime",
+    "codeText",
+    "statusCode",
+    "statusText",
+    "branchId",
+];
 
 /// The events of the `response` element just opened.
 fn response(x: &mut Xml) -> Result<Vec<Event>, Error> {
     let mut result = None;
-    let mut records = Vec::new();
-    let mut failed = None;
+    let mut records = xml::Events::new();
     let r = x.record(&["status", "fault", "string"], |x, el| {
         if el.name == "result" && result.is_none() {
             result = Some(x.record(RECORD, |x, el| {
                 if el.name == "record" {
-                    let i = records.len();
+                    let i = records.index();
                     let at = || format!("response.result.record[{i}]");
-                    match event(&x.texts(RECORD)?, at) {
-                        Ok(e) => records.push(e),
-                        Err(e) => drop(failed.get_or_insert(e)),
-                    }
+                    records.push(event(&x.texts(RECORD)?, at));
                 }
                 Ok(())
             })?);
@@ -97,10 +99,7 @@ fn response(x: &mut Xml) -> Result<Vec<Event>, Error> {
     if result.has("dateTime") || result.has("codeText") {
         return Ok(vec![event(&result, || "response.result".to_string())?]);
     }
-    match failed {
-        Some(e) => Err(e),
-        None => Ok(records),
-    }
+    records.finish()
 }
 
 fn event(r: &Record<5>, path: impl Fn() -> String) -> Result<Event, Error> {

@@ -47,11 +47,13 @@ pub(crate) fn parse(body: &[u8]) -> Result<Vec<Tracking>, Error> {
             _ => Ok(()),
         })?;
         if out.is_empty() {
-            return Err(response_error.flatten().unwrap_or_else(|| Error::MissingField {
-                carrier: C,
-                field: "TrackingInformation",
-                path: format!("<{}>", x.root()),
-            }));
+            return Err(response_error
+                .flatten()
+                .unwrap_or_else(|| Error::MissingField {
+                    carrier: C,
+                    field: "TrackingInformation",
+                    path: format!("<{}>", x.root()),
+                }));
         }
         Ok(out)
     })
@@ -80,14 +82,7 @@ fn error(x: &mut Xml) -> Result<Option<Error>, Error> {
             .get("Description")
             .or(e.get("AdditionalInformation"))
             .unwrap_or("unspecified error");
-        Error::CarrierError {
-            carrier: C,
-            code: code.map(str::to_string),
-            message: match code {
-                Some(c) => format!("{c}: {description}"),
-                None => description.to_string(),
-            },
-        }
+        xml::coded_error(C, code, description)
     }))
 }
 
@@ -95,15 +90,14 @@ fn error(x: &mut Xml) -> Result<Option<Error>, Error> {
 fn info(x: &mut Xml, i: usize) -> Result<Tracking, Error> {
     let path = || format!("TrackingInformationList.TrackingInformation[{i}]");
     let (mut scans, mut response, mut pin) = (false, None, None);
-    let mut events = Vec::new();
-    let mut failed = None;
+    let mut events = xml::Events::new();
     x.children(|x, el| {
         match el.name {
             "Scans" if !scans => {
                 scans = true;
                 x.children(|x, el| {
                     if el.name == "Scan" {
-                        let at = || format!("{}.Scans.Scan[{}]", path(), events.len());
+                        let at = || format!("{}.Scans.Scan[{}]", path(), events.index());
                         let mut depot = None;
                         let scan = x.record(SCAN, |x, el| {
                             if el.name == "Depot" && depot.is_none() {
@@ -111,10 +105,7 @@ fn info(x: &mut Xml, i: usize) -> Result<Tracking, Error> {
                             }
                             Ok(())
                         })?;
-                        match scan_event(&scan, depot.flatten().as_deref(), at) {
-                            Ok(e) => events.push(e),
-                            Err(e) => drop(failed.get_or_insert(e)),
-                        }
+                        events.push(scan_event(&scan, depot.flatten().as_deref(), at));
                     }
                     Ok(())
                 })?;
@@ -125,7 +116,7 @@ fn info(x: &mut Xml, i: usize) -> Result<Tracking, Error> {
         }
         Ok(())
     })?;
-    if events.is_empty() && failed.is_none() {
+    if events.is_empty() {
         if let Some(e) = response.flatten() {
             return Err(e);
         }
@@ -135,13 +126,22 @@ fn info(x: &mut Xml, i: usize) -> Result<Tracking, Error> {
         field: "PIN",
         path: path(),
     })?;
-    if let Some(e) = failed {
-        return Err(e);
-    }
+    let events = events.finish()?;
     Ok(Tracking::new(C, number, events, None))
 }
 
 const SCAN: &[&str; 5] = &["ScanDate", "ScanTime", "ScanType", "Description", "Comment"];
+
+/// `s` without the separator `sep`, in `buf` (`None` when too long for a
+/// date or time).
+fn without<'b>(s: &str, sep: u8, buf: &'b mut [u8; 16]) -> Option<&'b str> {
+    let mut n = 0;
+    for b in s.bytes().filter(|b| *b != sep) {
+        *buf.get_mut(n)? = b;
+        n += 1;
+    }
+    std::str::from_utf8(&buf[..n]).ok()
+}
 
 fn scan_event(
     scan: &Record<5>,
@@ -153,12 +153,13 @@ fn scan_event(
         field,
         path: path(),
     };
-    let date = scan
-        .get("ScanDate")
-        .ok_or_else(|| missing("ScanDate"))?;
+    let date = scan.get("ScanDate").ok_or_else(|| missing("ScanDate"))?;
     let time = scan.get("ScanTime").unwrap_or("");
-    let local =
-        compact_date_time(&date.replace('-', ""), &time.replace(':', "")).ok_or_else(|| {
+    let (mut d, mut t) = ([0; 16], [0; 16]);
+    let local = without(date, b'-', &mut d)
+        .zip(without(time, b':', &mut t))
+        .and_then(|(d, t)| compact_date_time(d, t))
+        .ok_or_else(|| {
             bad_time(
                 C,
                 || format!("{}.ScanDate", path()),

@@ -54,12 +54,12 @@ pub(crate) fn parse(body: &[u8]) -> Result<Vec<Tracking>, Error> {
             }
             _ => Ok(()),
         })?;
-        let (number, events, failed) = records.ok_or_else(|| Error::MissingField {
+        let (number, events) = records.ok_or_else(|| Error::MissingField {
             carrier: C,
             field: "getOperationHistoryResponse",
             path: format!("<{}>", x.root()),
         })?;
-        if events.is_empty() && failed.is_none() {
+        if events.is_empty() {
             return Ok(Vec::new());
         }
         let number = number.ok_or_else(|| Error::MissingField {
@@ -67,10 +67,7 @@ pub(crate) fn parse(body: &[u8]) -> Result<Vec<Tracking>, Error> {
             field: "Barcode",
             path: "OperationHistoryData.historyRecord[0].ItemParameters".into(),
         })?;
-        if let Some(e) = failed {
-            return Err(e);
-        }
-        Ok(vec![Tracking::new(C, number, events, None)])
+        Ok(vec![Tracking::new(C, number, events.finish()?, None)])
     })
 }
 
@@ -106,39 +103,36 @@ fn fault_error(x: &mut Xml) -> Result<Error, Error> {
     Ok(f.error(C))
 }
 
-/// What `getOperationHistoryResponse` holds: the first barcode, the events,
-/// and the first event that could not be read.
-type History = (Option<String>, Vec<Event>, Option<Error>);
+/// What `getOperationHistoryResponse` holds: the first barcode and the events.
+type History<'a> = (Option<Cow<'a, str>>, xml::Events);
 
-fn response(x: &mut Xml) -> Result<History, Error> {
+fn response<'a>(x: &mut Xml<'a>) -> Result<History<'a>, Error> {
     let mut number = None;
-    let (mut data, mut direct) = ((false, Vec::new(), None), (Vec::new(), None));
+    let (mut data, mut direct) = ((false, xml::Events::new()), xml::Events::new());
     x.children(|x, el| match el.name {
         "OperationHistoryData" if !data.0 => {
             data.0 = true;
             x.children(|x, el| {
                 if el.name == "historyRecord" {
-                    record(x, &mut number, &mut data.1, &mut data.2)?;
+                    record(x, &mut number, &mut data.1)?;
                 }
                 Ok(())
             })
         }
         // Tolerate records placed directly under the response element.
-        "historyRecord" => record(x, &mut number, &mut direct.0, &mut direct.1),
+        "historyRecord" => record(x, &mut number, &mut direct),
         _ => Ok(()),
     })?;
-    let (events, failed) = if data.0 { (data.1, data.2) } else { direct };
-    Ok((number, events, failed))
+    Ok((number, if data.0 { data.1 } else { direct }))
 }
 
 /// The `historyRecord` just opened.
 fn record<'a>(
     x: &mut Xml<'a>,
-    number: &mut Option<String>,
-    events: &mut Vec<Event>,
-    failed: &mut Option<Error>,
+    number: &mut Option<Cow<'a, str>>,
+    events: &mut xml::Events,
 ) -> Result<(), Error> {
-    let i = events.len();
+    let i = events.index();
     let path = || format!("OperationHistoryData.historyRecord[{i}].OperationParameters");
     let mut r = Operation::<'a>::default();
     let (mut op, mut item, mut address) = (false, false, false);
@@ -146,7 +140,7 @@ fn record<'a>(
         "ItemParameters" if !item => {
             item = true;
             if number.is_none() {
-                *number = x.text_of("Barcode")?.map(Cow::into_owned);
+                *number = x.text_of("Barcode")?;
             }
             Ok(())
         }
@@ -194,10 +188,7 @@ fn record<'a>(
         }
         _ => Ok(()),
     })?;
-    match event(r, path) {
-        Ok(e) => events.push(e),
-        Err(e) => drop(failed.get_or_insert(e)),
-    }
+    events.push(event(r, path));
     Ok(())
 }
 

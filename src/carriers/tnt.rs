@@ -47,14 +47,7 @@ pub(crate) fn parse(body: &[u8]) -> Result<Vec<Tracking>, Error> {
                 Some(e) => {
                     let code = e.get("Code");
                     let message = e.get("Message").unwrap_or("unspecified error");
-                    Error::CarrierError {
-                        carrier: C,
-                        code: code.map(str::to_string),
-                        message: match code {
-                            Some(c) => format!("{c}: {message}"),
-                            None => message.to_string(),
-                        },
-                    }
+                    xml::coded_error(C, code, message)
                 }
                 None => Error::MissingField {
                     carrier: C,
@@ -82,15 +75,11 @@ fn consignment<'a>(
     x: &mut Xml<'a>,
     path: impl Fn() -> String,
 ) -> Result<Result<Tracking, String>, Error> {
-    let mut events = Vec::new();
-    let mut failed = None;
+    let mut events = xml::Events::new();
     let c = x.record(&["ConsignmentNumber", "SummaryCode"], |x, el| {
         if el.name == "StatusData" {
-            let at = || format!("{}.StatusData[{}]", path(), events.len());
-            match status(&x.texts(STATUS)?, at) {
-                Ok(e) => events.push(e),
-                Err(e) => drop(failed.get_or_insert(e)),
-            }
+            let at = || format!("{}.StatusData[{}]", path(), events.index());
+            events.push(status(&x.texts(STATUS)?, at));
         }
         Ok(())
     })?;
@@ -102,9 +91,7 @@ fn consignment<'a>(
             path: path(),
         })?;
     let summary = c.get("SummaryCode");
-    if let Some(e) = failed {
-        return Err(e);
-    }
+    let mut events = events.finish()?;
     if events.is_empty() {
         if summary == Some("CNF") {
             return Ok(Err(number.to_string()));
@@ -133,21 +120,25 @@ fn status(s: &Record<6>, path: impl Fn() -> String) -> Result<Event, Error> {
         path: path(),
     })?;
     let time = s.get("LocalEventTime").unwrap_or("");
-    let hhmmss = if time.is_empty() {
-        String::new()
-    } else {
-        format!("{time}00")
-    };
-    let local = (time.is_empty() || time.len() == 4)
-        .then(|| compact_date_time(date, &hhmmss))
-        .flatten()
-        .ok_or_else(|| {
-            bad_time(
-                C,
-                || format!("{}.LocalEventTime", path()),
-                &format!("{date} {time}"),
-            )
-        })?;
+    // `HHMM` read as `HHMM00`.
+    let mut hhmmss = *b"000000";
+    let local = match time.len() {
+        0 => compact_date_time(date, ""),
+        4 => {
+            hhmmss[..4].copy_from_slice(time.as_bytes());
+            std::str::from_utf8(&hhmmss)
+                .ok()
+                .and_then(|t| compact_date_time(date, t))
+        }
+        _ => None,
+    }
+    .ok_or_else(|| {
+        bad_time(
+            C,
+            || format!("{}.LocalEventTime", path()),
+            &format!("{date} {time}"),
+        )
+    })?;
     let code = s.get("StatusCode").unwrap_or("");
     let mut event = Event::lookup(
         C,

@@ -16,7 +16,8 @@
 //! returns, the rest of the body is still read); nesting deeper than
 //! [`MAX_DEPTH`] is [`Error::TooLarge`]. Field paths are the parsers' own.
 
-use crate::{Carrier, Error};
+use crate::{Carrier, Error, Event};
+use quick_xml::events::attributes::AttrError;
 use quick_xml::events::{BytesStart, Event as X};
 use std::borrow::Cow;
 
@@ -87,16 +88,56 @@ pub(crate) struct Xml<'a> {
     src: Source<'a>,
     reader: quick_xml::Reader<&'a [u8]>,
     /// Local names of the open elements, outermost first.
-    open: Vec<&'a str>,
+    open: Stack<'a>,
     /// The innermost open element came from an empty tag (`<a/>`): it closes
     /// at the next step.
     empty: bool,
     root: Option<&'a str>,
     /// A syntax or size error was returned: nothing more is read.
     failed: bool,
-    /// The attributes of the element opened last (local name, unescaped
-    /// value), kept until the next element opens.
-    attrs: Vec<(&'a str, Cow<'a, str>)>,
+    /// The attributes of the element opened last, kept until the next
+    /// element opens (one buffer for the whole body).
+    attrs: Vec<Attr<'a>>,
+}
+
+/// The names of the open elements, outermost first: at most [`MAX_DEPTH`]
+/// (and an empty element inside the deepest), so they fit in place.
+struct Stack<'a> {
+    names: [&'a str; MAX_DEPTH + 1],
+    len: usize,
+}
+
+impl<'a> Stack<'a> {
+    fn len(&self) -> usize {
+        self.len
+    }
+
+    fn is_empty(&self) -> bool {
+        self.len == 0
+    }
+
+    fn last(&self) -> Option<&'a str> {
+        self.len.checked_sub(1).map(|i| self.names[i])
+    }
+
+    fn push(&mut self, name: &'a str) {
+        self.names[self.len] = name;
+        self.len += 1;
+    }
+
+    fn pop(&mut self) -> Option<&'a str> {
+        let name = self.last()?;
+        self.len -= 1;
+        Some(name)
+    }
+}
+
+/// An attribute as read: where its qualified name is in the tag (for the
+/// duplicate check), its local name and its unescaped value.
+struct Attr<'a> {
+    key: std::ops::Range<usize>,
+    local: &'a str,
+    value: Cow<'a, str>,
 }
 
 /// Reads `body` with `walk`, then reads the rest of the body, so that a syntax
@@ -113,7 +154,10 @@ pub(crate) fn read<'a, T>(
         carrier,
         src: Source { bytes: body },
         reader,
-        open: Vec::with_capacity(16),
+        open: Stack {
+            names: [""; MAX_DEPTH + 1],
+            len: 0,
+        },
         empty: false,
         root: None,
         failed: false,
@@ -138,7 +182,7 @@ impl<'a> Xml<'a> {
 
     /// The local name of the parent of the element just opened.
     pub(crate) fn parent(&self) -> Option<&'a str> {
-        self.open.len().checked_sub(2).map(|i| self.open[i])
+        self.open.len().checked_sub(2).map(|i| self.open.names[i])
     }
 
     /// How many elements are open (1 inside the root).
@@ -247,18 +291,30 @@ impl<'a> Xml<'a> {
         let Some(name) = self.src.local(start.name().as_ref()) else {
             return Err(self.syntax("element name is not UTF-8".into()));
         };
+        // Duplicates are checked here, against the attributes already read
+        // (quick-xml's own check would allocate a list per element).
         self.attrs.clear();
-        for a in start.attributes() {
+        let tag: &[u8] = &start;
+        for a in start.attributes().with_checks(false) {
             let read = a.map_err(|e| e.to_string()).and_then(|a| {
-                let key = self
+                let qname = a.key.as_ref();
+                let at = qname.as_ptr() as usize - tag.as_ptr() as usize;
+                if let Some(prev) = self.attrs.iter().find(|p| tag[p.key.clone()] == *qname) {
+                    return Err(AttrError::Duplicated(at, prev.key.start).to_string());
+                }
+                let local = self
                     .src
-                    .local(a.key.as_ref())
+                    .local(qname)
                     .ok_or_else(|| "element name is not UTF-8".to_string())?;
                 let value = a.unescape_value().map_err(|e| e.to_string())?;
-                Ok((key, self.src.borrow(value)))
+                Ok(Attr {
+                    key: at..at + qname.len(),
+                    local,
+                    value: self.src.borrow(value),
+                })
             });
             match read {
-                Ok(kv) => self.attrs.push(kv),
+                Ok(a) => self.attrs.push(a),
                 Err(m) => return Err(self.syntax(m)),
             }
         }
@@ -278,19 +334,16 @@ impl<'a> Xml<'a> {
 
     /// The named attributes of the element just opened (before anything else
     /// is read), trimmed, as a record.
-    pub(crate) fn attrs<const N: usize>(
-        &self,
-        names: &'static [&'static str; N],
-    ) -> Record<'a, N> {
+    pub(crate) fn attrs<const N: usize>(&self, names: &'static [&'static str; N]) -> Record<'a, N> {
         let mut r = Record {
             names,
             texts: std::array::from_fn(|_| None),
             children: 0,
         };
-        for (k, v) in &self.attrs {
-            if let Some(i) = names.iter().position(|n| n == k) {
+        for Attr { local, value, .. } in &self.attrs {
+            if let Some(i) = names.iter().position(|n| n == local) {
                 if r.texts[i].is_none() {
-                    r.texts[i] = Some(match v {
+                    r.texts[i] = Some(match value {
                         Cow::Borrowed(v) => Cow::Borrowed(v.trim()),
                         Cow::Owned(v) => Cow::Owned(v.trim().to_string()),
                     });
@@ -314,20 +367,9 @@ impl<'a> Xml<'a> {
     /// root), in document order; what `visit` leaves unread is skipped.
     pub(crate) fn children(
         &mut self,
-        mut visit: impl FnMut(&mut Self, El<'a>) -> Result<(), Error>,
+        visit: impl FnMut(&mut Self, El<'a>) -> Result<(), Error>,
     ) -> Result<(), Error> {
-        let depth = self.open.len();
-        loop {
-            match self.next()? {
-                Tok::Open(el) => {
-                    visit(self, el)?;
-                    self.close_to(depth + 1)?;
-                }
-                Tok::Close if self.open.len() < depth => return Ok(()),
-                Tok::Eof => return Ok(()),
-                _ => {}
-            }
-        }
+        self.walk(true, visit)
     }
 
     /// Visits every element below the element just opened (at the top: every
@@ -335,12 +377,28 @@ impl<'a> Xml<'a> {
     /// `visit` read (with [`Xml::text`], [`Xml::children`], …) are not visited.
     pub(crate) fn descendants(
         &mut self,
+        visit: impl FnMut(&mut Self, El<'a>) -> Result<(), Error>,
+    ) -> Result<(), Error> {
+        self.walk(false, visit)
+    }
+
+    /// Reads to the end of the element just opened, visiting the elements
+    /// that open in it: only its children (`skip`: the rest of each visited
+    /// child is skipped), or all of them.
+    fn walk(
+        &mut self,
+        skip: bool,
         mut visit: impl FnMut(&mut Self, El<'a>) -> Result<(), Error>,
     ) -> Result<(), Error> {
         let depth = self.open.len();
         loop {
             match self.next()? {
-                Tok::Open(el) => visit(self, el)?,
+                Tok::Open(el) => {
+                    visit(self, el)?;
+                    if skip {
+                        self.close_to(depth + 1)?;
+                    }
+                }
                 Tok::Close if self.open.len() < depth => return Ok(()),
                 Tok::Eof => return Ok(()),
                 _ => {}
@@ -405,10 +463,10 @@ impl<'a> Xml<'a> {
         self.children(|x, el| {
             r.children += 1;
             match names.iter().position(|n| *n == el.name) {
-            Some(i) if r.texts[i].is_none() => {
-                r.texts[i] = Some(x.text()?);
-                Ok(())
-            }
+                Some(i) if r.texts[i].is_none() => {
+                    r.texts[i] = Some(x.text()?);
+                    Ok(())
+                }
                 Some(_) => Ok(()),
                 None => other(x, el),
             }
@@ -516,6 +574,51 @@ impl<'a, const N: usize> Record<'a, N> {
     }
 }
 
+/// The events read from an element's children, and the first that could not
+/// be read, which is reported only after the element's own fields are
+/// checked (as when the whole element was at hand first).
+pub(crate) struct Events {
+    list: Vec<Event>,
+    seen: usize,
+    failed: Option<Error>,
+}
+
+impl Events {
+    pub(crate) fn new() -> Self {
+        Events {
+            list: Vec::with_capacity(8),
+            seen: 0,
+            failed: None,
+        }
+    }
+
+    /// The index of the next event element (for its path).
+    pub(crate) fn index(&self) -> usize {
+        self.seen
+    }
+
+    /// Whether no event element was read.
+    pub(crate) fn is_empty(&self) -> bool {
+        self.seen == 0
+    }
+
+    pub(crate) fn push(&mut self, event: Result<Event, Error>) {
+        self.seen += 1;
+        match event {
+            Ok(e) => self.list.push(e),
+            Err(e) => drop(self.failed.get_or_insert(e)),
+        }
+    }
+
+    /// The events, or the first error.
+    pub(crate) fn finish(self) -> Result<Vec<Event>, Error> {
+        match self.failed {
+            Some(e) => Err(e),
+            None => Ok(self.list),
+        }
+    }
+}
+
 /// A SOAP fault's code (`faultcode`, or `Code/Value`) and message
 /// (`faultstring`, or `Reason/Text`), each `None` when absent or empty.
 pub(crate) struct Fault<'a> {
@@ -527,16 +630,20 @@ impl Fault<'_> {
     /// The fault as a carrier error: `code: message` (`SOAP fault` when there
     /// is no message).
     pub(crate) fn error(&self, carrier: Carrier) -> Error {
-        let code = self.code.as_deref();
         let message = self.message.as_deref().unwrap_or("SOAP fault");
-        Error::CarrierError {
-            carrier,
-            code: code.map(str::to_string),
-            message: match code {
-                Some(c) => format!("{c}: {message}"),
-                None => message.to_string(),
-            },
-        }
+        coded_error(carrier, self.code.as_deref(), message)
+    }
+}
+
+/// A carrier's error answer: `code: message`, or the message alone.
+pub(crate) fn coded_error(carrier: Carrier, code: Option<&str>, message: &str) -> Error {
+    Error::CarrierError {
+        carrier,
+        code: code.map(str::to_string),
+        message: match code {
+            Some(c) => format!("{c}: {message}"),
+            None => message.to_string(),
+        },
     }
 }
 
@@ -675,8 +782,16 @@ mod tests {
             e.to_string(),
             "ups: cannot read XML body at byte 2: no root element"
         );
+        let e = all_texts(br#"<a x="1" b:y="2" x="3"/>"#).unwrap_err();
+        assert_eq!(
+            e.to_string(),
+            "ups: cannot read XML body at byte 0: position 16: duplicated attribute, previous declaration at position 2"
+        );
         let e = all_texts(b"<a/><b/>").unwrap_err();
-        assert!(e.to_string().ends_with("content after the root element"), "{e}");
+        assert!(
+            e.to_string().ends_with("content after the root element"),
+            "{e}"
+        );
     }
 
     #[test]
