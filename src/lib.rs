@@ -83,7 +83,9 @@ pub fn parse(carrier: Carrier, body: &[u8]) -> Result<Vec<Tracking>, Error> {
 /// events per tracking); exceeding one gives [`Error::TooLarge`].
 pub fn parse_with(carrier: Carrier, body: &[u8], limits: &Limits) -> Result<Vec<Tracking>, Error> {
     limits.check_body(carrier, body)?;
-    let trackings = carriers::parse(carrier, body).map_err(Error::sanitized)?;
+    let trackings = carriers::xml::with_depth_limit(limits.max_depth, || {
+        carriers::parse(carrier, body).map_err(Error::sanitized)
+    })?;
     limits.check_trackings(carrier, &trackings)?;
     Ok(trackings)
 }

@@ -25,6 +25,39 @@ use std::borrow::Cow;
 /// [`Limits`](crate::Limits) (which are checked before reading).
 pub(crate) const MAX_DEPTH: usize = 256;
 
+/// The carriers whose bodies are read here: their nesting depth is checked by
+/// the reader as it reads (see [`with_depth_limit`]), not by a scan before.
+pub(crate) const CARRIERS: [Carrier; 12] = [
+    Carrier::Aramex,
+    Carrier::Bpost,
+    Carrier::CanadaPost,
+    Carrier::Canpar,
+    Carrier::Chronopost,
+    Carrier::DhlParcelDe,
+    Carrier::Dpd,
+    Carrier::Landmark,
+    Carrier::Packeta,
+    Carrier::Purolator,
+    Carrier::RussianPost,
+    Carrier::Tnt,
+];
+
+thread_local! {
+    /// The caller's nesting limit ([`Limits::max_depth`](crate::Limits)) for
+    /// the body being parsed on this thread.
+    static DEPTH_LIMIT: std::cell::Cell<usize> = const { std::cell::Cell::new(MAX_DEPTH) };
+}
+
+/// Runs `parse` with the caller's nesting limit for the reader; deeper
+/// elements are [`Error::TooLarge`] `nesting depth`, as the scan before
+/// reading says for other bodies.
+pub(crate) fn with_depth_limit<T>(limit: usize, parse: impl FnOnce() -> T) -> T {
+    let outer = DEPTH_LIMIT.with(|d| d.replace(limit));
+    let result = parse();
+    DEPTH_LIMIT.with(|d| d.set(outer));
+    result
+}
+
 /// The body, for turning pieces that quick-xml hands out into slices of it.
 #[derive(Clone, Copy)]
 struct Source<'a> {
@@ -95,6 +128,8 @@ pub(crate) struct Xml<'a> {
     root: Option<&'a str>,
     /// A syntax or size error was returned: nothing more is read.
     failed: bool,
+    /// The caller's nesting limit.
+    max_depth: usize,
     /// The attributes of the element opened last, kept until the next
     /// element opens (one buffer for the whole body).
     attrs: Vec<Attr<'a>>,
@@ -161,6 +196,7 @@ pub(crate) fn read<'a, T>(
         empty: false,
         root: None,
         failed: false,
+        max_depth: DEPTH_LIMIT.with(|d| d.get()),
         attrs: Vec::new(),
     };
     let result = walk(&mut x);
@@ -318,12 +354,16 @@ impl<'a> Xml<'a> {
                 Err(m) => return Err(self.syntax(m)),
             }
         }
-        if !empty && self.open.len() >= MAX_DEPTH {
+        if !empty && self.open.len() >= self.max_depth.min(MAX_DEPTH) {
             self.failed = true;
             return Err(Error::TooLarge {
                 carrier: self.carrier,
-                what: "XML nesting depth",
-                limit: MAX_DEPTH,
+                what: if self.max_depth < MAX_DEPTH {
+                    "nesting depth"
+                } else {
+                    "XML nesting depth"
+                },
+                limit: self.max_depth.min(MAX_DEPTH),
             });
         }
         self.root.get_or_insert(name);
@@ -777,6 +817,9 @@ mod tests {
             e.to_string(),
             "ups: XML nesting depth exceeds the limit of 256"
         );
+        let five = "<a>".repeat(5);
+        let e = with_depth_limit(4, || all_texts(five.as_bytes())).unwrap_err();
+        assert_eq!(e.to_string(), "ups: nesting depth exceeds the limit of 4");
         let e = all_texts(b"  ").unwrap_err();
         assert_eq!(
             e.to_string(),
