@@ -1,5 +1,6 @@
-//! [`Carrier`] (generated from `mappings/`, one variant per file) and the code
-//! lookup, the hot path: no allocation, one hash, one key comparison.
+//! [`Carrier`] (generated from `mappings/`, one variant per file, plus the
+//! detection-only ids of `src/table/detection_only.tsv`) and the code lookup,
+//! the hot path: no allocation, one hash, one key comparison.
 
 use crate::status::{EtaHint, Reason, Status, Substatus};
 use crate::table::Table;
@@ -29,7 +30,8 @@ pub struct Mapping {
     key_len: u8,
     desc_len: u8,
     /// Offset of the code in `KEYS` (bits 0–23), of the description in
-    /// `DESCRIPTIONS` (bits 24–47), and the file line (bits 48–63).
+    /// `DESCRIPTIONS` (bits 24–47), the file line (bits 48–62) and the
+    /// `coarse` flag (bit 63).
     packed: u64,
 }
 
@@ -46,6 +48,7 @@ impl Mapping {
         desc_off: u32,
         desc_len: u8,
         line: u16,
+        flags: u8,
     ) -> Self {
         Mapping {
             key_words,
@@ -57,7 +60,8 @@ impl Mapping {
             desc_len,
             packed: (key_off as u64 & 0xFF_FFFF)
                 | ((desc_off as u64 & 0xFF_FFFF) << 24)
-                | ((line as u64) << 48),
+                | ((line as u64 & 0x7FFF) << 48)
+                | ((flags as u64 & 1) << 63),
         }
     }
 
@@ -117,9 +121,20 @@ impl Mapping {
 
     /// Line of the row in `mappings/<carrier>.tsv`.
     pub fn line(&self) -> u32 {
-        (self.packed >> 48) as u32
+        (self.packed >> 48) as u32 & 0x7FFF
+    }
+
+    /// Whether the code names a category rather than an event (the row's
+    /// `coarse` flag in `mappings/`): DHL Unified's `transit`, Purolator's
+    /// `Undeliverable` scan type. A sure reading of the event's own text
+    /// refines such a row; a row without the flag is never overridden by text.
+    pub fn is_coarse(&self) -> bool {
+        self.packed >> 63 != 0
     }
 }
+
+// A row stays one 32-byte, 32-aligned slot (see the type's docs).
+const _: () = assert!(std::mem::size_of::<Mapping>() == 32);
 
 impl fmt::Debug for Mapping {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -176,9 +191,30 @@ impl Carrier {
             .or_else(|| self.lookup(event))
     }
 
-    /// Every row of the carrier's table (in table order).
+    /// Every row of the carrier's table (in table order); empty for a
+    /// detection-only id.
     pub fn mappings(self) -> &'static [Mapping] {
         self.table().rows()
+    }
+
+    /// Whether [`parse`](crate::parse) can read this carrier's tracking
+    /// responses. `false` for the detection-only ids, which
+    /// [`detect`](crate::detect) returns but which have no parser and no code
+    /// table (`austrian_post`, `evri`, `gofo`, `lasership`, `old_dominion`,
+    /// `ontrac`, `parcelforce`, `poste_italiane`, `speedee`, `swiss_post`,
+    /// `yodel`, `yunexpress`; [`Carrier::mappings`] is empty for them), and
+    /// for the few code tables without a parser yet (`upu`); `parse` answers
+    /// [`Error::Unsupported`](crate::Error::Unsupported) for those.
+    ///
+    /// ```
+    /// use wismo::Carrier;
+    /// assert!(Carrier::Ups.has_parser());
+    /// let ontrac: Carrier = "ontrac".parse()?;
+    /// assert!(!ontrac.has_parser() && ontrac.mappings().is_empty());
+    /// # Ok::<(), wismo::Error>(())
+    /// ```
+    pub const fn has_parser(self) -> bool {
+        crate::carriers::has_parser(self)
     }
 }
 

@@ -164,14 +164,36 @@ fn occurrence(o: &Record<8>, at: impl Fn() -> String) -> Result<Event, Error> {
         name: o.get("event-retail-name").map(str::to_string),
         ..crate::Location::default()
     };
-    Ok(Event::lookup(
-        C,
+    Ok(Event::meant(
         Some(EventTime::new(local, offset)),
         code,
         None,
         o.get("event-description").unwrap_or(""),
+        lookup_id(code),
     )
     .at(loc))
+}
+
+/// An event identifier exactly as sent; when it is missing from the table, a
+/// three-digit id zero-padded to four digits (`100` as `0100`, the form
+/// Canada Post sends), or a padded id without its leading zeros (`0020` as
+/// `20`). No allocation.
+fn lookup_id(id: &str) -> Option<crate::overrides::Hit> {
+    if id.is_empty() {
+        return None;
+    }
+    C.find(id).or_else(|| {
+        if !id.bytes().all(|b| b.is_ascii_digit()) {
+            return None;
+        }
+        let bare = id.trim_start_matches('0');
+        match bare.len() {
+            0 => None,
+            3 if id.len() < 4 => C.find_parts(&["0", bare]),
+            _ if bare.len() < id.len() => C.find(bare),
+            _ => None,
+        }
+    })
 }
 
 const SUMMARY: &[&str; 6] = &[
@@ -195,9 +217,9 @@ fn summary(s: &Record<6>, i: usize) -> Result<Tracking, Error> {
                 .and_then(|(d, t)| compact_date_time(d, t))
                 .ok_or_else(|| bad_time(C, || format!("{}.event-date-time", path()), when))?;
             let code = kind.unwrap_or("");
-            let mapping = kind.and_then(|k| C.lookup_parts(&["summary/", k]));
+            let mapping = kind.and_then(|k| C.find_parts(&["summary/", k]));
             let description = s.get("event-description").unwrap_or("");
-            let event = Event::new(
+            let event = Event::meant(
                 Some(EventTime::new(local, None)),
                 code,
                 None,
@@ -250,6 +272,23 @@ fn zone_offset(name: &str) -> Option<FixedOffset> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn event_ids_with_or_without_padding() {
+        let key = |id: &str| lookup_id(id).map(|h| h.code().to_string());
+        assert_eq!(key("0174").as_deref(), Some("0174"));
+        assert_eq!(
+            key("174").as_deref(),
+            Some("0174"),
+            "three digits are padded"
+        );
+        assert_eq!(key("20").as_deref(), Some("20"));
+        assert_eq!(key("0020").as_deref(), Some("20"), "a padded 20 is found");
+        assert_eq!(key("1496").as_deref(), Some("1496"));
+        assert_eq!(key("0000"), None);
+        assert_eq!(key(""), None);
+        assert_eq!(key("01x4"), None);
+    }
 
     #[test]
     fn zone_names() {

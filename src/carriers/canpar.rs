@@ -149,7 +149,7 @@ fn event(
     let wall = compact_date_time(date, time)
         .ok_or_else(|| bad_time(C, || format!("{}.local_date_time", path()), ts))?;
     let code = e.get("code").map(str::trim).unwrap_or("");
-    let mapping = (!code.is_empty()).then(|| C.lookup(code)).flatten();
+    let mapping = (!code.is_empty()).then(|| C.find(code)).flatten();
     let description = e
         .get("code_description_en")
         .or_else(|| e.get("code_description_fr"))
@@ -162,7 +162,7 @@ fn event(
     };
     let mut at = location(place("city"), place("postal_code"), place("country"));
     at.name = place("address_line_1").map(str::to_string);
-    Ok(Event::new(
+    Ok(Event::meant(
         Some(EventTime::new(wall, None)),
         code,
         None,

@@ -52,19 +52,91 @@ pub(crate) mod xml;
 
 /// Dispatches to the carrier's parser, then reads the text of events whose
 /// code was absent or unmapped (see [`classify_unmapped`]).
-pub(crate) fn parse(carrier: Carrier, body: &[u8]) -> Result<Vec<Tracking>, Error> {
+/// `lang` is the language of the carrier's texts for the classifier
+/// ([`text_language`] unless a [`Normalizer`](crate::Normalizer) says otherwise).
+pub(crate) fn parse(
+    carrier: Carrier,
+    body: &[u8],
+    lang: Option<crate::Lang>,
+) -> Result<Vec<Tracking>, Error> {
     let mut trackings = parse_format(carrier, body)?;
     for t in &mut trackings {
-        if classify_unmapped(carrier, t) {
+        if interpret(lang, t) {
             t.refresh();
         }
     }
     Ok(trackings)
 }
 
+/// What `wismo` reads beyond the code tables, after a parser (and after
+/// [`Normalizer::remap`](crate::Normalizer::remap)): the texts of events
+/// without a mapped code, and the texts of events whose code is only a
+/// category (a `coarse` row). Returns whether an event changed.
+pub(crate) fn interpret(lang: Option<crate::Lang>, t: &mut Tracking) -> bool {
+    let refined = refine_coarse(lang, t);
+    classify_unmapped(lang, t) | refined
+}
+
+/// Confidence from which a text reading may refine a coarse code.
+const SURE: f32 = 0.9;
+
+/// The ETA hint a status read from text implies.
+fn implied_eta(status: crate::Status) -> crate::EtaHint {
+    use crate::{EtaHint, Status};
+    match status {
+        Status::OutForDelivery => EtaHint::SameDay,
+        Status::AvailableForPickup => EtaHint::AwaitingRecipient,
+        Status::Delivered | Status::Cancelled => EtaHint::Final,
+        _ => EtaHint::None,
+    }
+}
+
+/// Gives events mapped by a `coarse` row (a category such as DHL's
+/// `transit`) the meaning of their own text when the classifier is sure of
+/// it and it says more than the category. The event keeps its raw code and
+/// mapping key, stays `mapped`, and is marked `classified`: its meaning came
+/// from the text. A row without the `coarse` flag is never overridden.
+fn refine_coarse(lang: Option<crate::Lang>, t: &mut Tracking) -> bool {
+    let carrier = t.carrier;
+    let mut any = false;
+    for e in t.events.iter_mut().filter(|e| e.mapped) {
+        let Some(key) = e.mapping_key.as_deref() else {
+            continue;
+        };
+        let Some(row) = carrier.find(key).filter(|h| h.is_coarse()) else {
+            continue;
+        };
+        let reading = (!e.description.trim().is_empty())
+            .then(|| crate::classify(&e.description, lang))
+            .flatten()
+            .filter(|&(_, _, confidence)| confidence >= SURE);
+        match reading {
+            Some((status, substatus, _))
+                if (status, substatus) != (row.status(), row.substatus()) =>
+            {
+                if status != row.status() {
+                    e.reason = None;
+                    e.eta = implied_eta(status);
+                }
+                e.status = status;
+                e.substatus = substatus;
+                e.classified = true;
+                any = true;
+            }
+            _ if e.classified => {
+                // Refined before (a stored tracking), no longer sure now.
+                e.apply_hit(&row);
+                any = true;
+            }
+            _ => {}
+        }
+    }
+    any
+}
+
 /// The language carriers write their event texts in, as a hint for the
 /// classifier (`None`: several or English).
-fn text_language(carrier: Carrier) -> Option<crate::Lang> {
+pub(crate) fn text_language(carrier: Carrier) -> Option<crate::Lang> {
     use crate::Lang;
     Some(match carrier {
         Carrier::DhlParcelDe | Carrier::HermesDe => Lang::De,
@@ -77,9 +149,7 @@ fn text_language(carrier: Carrier) -> Option<crate::Lang> {
 
 /// Gives events without a mapped code the meaning of their text, when the
 /// classifier is sure; they are marked `classified`. Returns whether any was.
-fn classify_unmapped(carrier: Carrier, t: &mut Tracking) -> bool {
-    use crate::{EtaHint, Status};
-    let lang = text_language(carrier);
+fn classify_unmapped(lang: Option<crate::Lang>, t: &mut Tracking) -> bool {
     let mut any = false;
     for e in t
         .events
@@ -89,17 +159,67 @@ fn classify_unmapped(carrier: Carrier, t: &mut Tracking) -> bool {
         if let Some((status, substatus, _confidence)) = crate::classify(&e.description, lang) {
             e.status = status;
             e.substatus = substatus;
-            e.eta = match status {
-                Status::OutForDelivery => EtaHint::SameDay,
-                Status::AvailableForPickup => EtaHint::AwaitingRecipient,
-                Status::Delivered | Status::Cancelled => EtaHint::Final,
-                _ => EtaHint::None,
-            };
+            e.eta = implied_eta(status);
             e.classified = true;
+            any = true;
+        } else if e.classified {
+            // Read before (a stored tracking), no longer sure now.
+            e.forget_meaning();
             any = true;
         }
     }
     any
+}
+
+/// Whether [`parse_format`] has a parser for `carrier`: the same carriers as
+/// its match arms (a test in `tests/detect.rs` holds the two together).
+pub(crate) const fn has_parser(carrier: Carrier) -> bool {
+    matches!(
+        carrier,
+        Carrier::Ups
+            | Carrier::Fedex
+            | Carrier::Usps
+            | Carrier::DhlUnified
+            | Carrier::DhlEcommerce
+            | Carrier::Postnl
+            | Carrier::DhlExpress
+            | Carrier::Gls
+            | Carrier::GlsMygls
+            | Carrier::RoyalMail
+            | Carrier::Sendle
+            | Carrier::AmazonShipping
+            | Carrier::Inpost
+            | Carrier::LaPoste
+            | Carrier::Colissimo
+            | Carrier::DhlParcelDe
+            | Carrier::HermesDe
+            | Carrier::Bring
+            | Carrier::CanadaPost
+            | Carrier::Purolator
+            | Carrier::Dpd
+            | Carrier::Bpost
+            | Carrier::AustraliaPost
+            | Carrier::Asendia
+            | Carrier::ParcelOne
+            | Carrier::Tnt
+            | Carrier::Chronopost
+            | Carrier::Landmark
+            | Carrier::Smartkargo
+            | Carrier::Teleship
+            | Carrier::Spring
+            | Carrier::Aramex
+            | Carrier::Postnord
+            | Carrier::NinjaVan
+            | Carrier::CttExpress
+            | Carrier::NzPost
+            | Carrier::Correos
+            | Carrier::RussianPost
+            | Carrier::Packeta
+            | Carrier::NovaPoshta
+            | Carrier::Cdek
+            | Carrier::Ukrposhta
+            | Carrier::Canpar
+    )
 }
 
 /// The format parser of `carrier`.

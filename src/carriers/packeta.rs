@@ -111,11 +111,11 @@ fn event(r: &Record<5>, path: impl Fn() -> String) -> Result<Event, Error> {
     let time = iso_time(ts).ok_or_else(|| bad_time(C, || format!("{}.dateTime", path()), ts))?;
     let code_text = r.get("codeText");
     let code = code_text.or_else(|| r.get("statusCode")).unwrap_or("");
-    let mapping = code_text.and_then(|c| C.lookup(c));
+    let mapping = code_text.and_then(|c| C.find(c));
     let text = r.get("statusText").or(code_text).unwrap_or("");
     let location = Location {
         name: r.get("branchId").filter(|b| *b != "0").map(str::to_string),
         ..Location::default()
     };
-    Ok(Event::new(Some(time), code, None, text, mapping).at(location))
+    Ok(Event::meant(Some(time), code, None, text, mapping).at(location))
 }

@@ -169,18 +169,18 @@ fn scan_event(
     let kind = scan.get("ScanType").unwrap_or("");
     let description = scan.get("Description").unwrap_or("");
     let mapping = C
-        .lookup_parts(&[kind, "|", description])
+        .find_parts(&[kind, "|", description])
         .or_else(|| {
             description
                 .strip_suffix('.')
-                .and_then(|d| C.lookup_parts(&[kind, "|", d.trim_end()]))
+                .and_then(|d| C.find_parts(&[kind, "|", d.trim_end()]))
         })
-        .or_else(|| C.lookup_parts(&[kind, "|*"]));
+        .or_else(|| C.find_parts(&[kind, "|*"]));
     let text = match scan.get("Comment") {
         Some(c) => format!("{description} ({c})"),
         None => description.to_string(),
     };
-    let mut event = Event::new(Some(EventTime::new(local, None)), kind, None, text, mapping);
+    let mut event = Event::meant(Some(EventTime::new(local, None)), kind, None, text, mapping);
     event.location = Location {
         name: depot.map(str::to_string),
         ..Location::default()

@@ -213,7 +213,7 @@ fn event(r: Operation, path: impl Fn() -> String) -> Result<Event, Error> {
     let code = r.code.as_deref().unwrap_or("");
     let attr = r.attr.as_deref();
     let mapping = (!code.is_empty())
-        .then(|| C.lookup_pair(code, attr))
+        .then(|| C.find_pair(code, attr))
         .flatten();
     let text = match (r.type_name, r.attr_name) {
         (Some(t), Some(a)) => format!("{t}: {a}"),
@@ -221,5 +221,5 @@ fn event(r: Operation, path: impl Fn() -> String) -> Result<Event, Error> {
         (None, Some(a)) => a.into_owned(),
         (None, None) => String::new(),
     };
-    Ok(Event::new(Some(time), code, attr.map(str::to_string), text, mapping).at(r.location))
+    Ok(Event::meant(Some(time), code, attr.map(str::to_string), text, mapping).at(r.location))
 }

@@ -97,8 +97,8 @@ fn consignment<'a>(
             return Ok(Err(number.to_string()));
         }
         if let Some(code) = summary {
-            let mapping = C.lookup_parts(&["summary/", code]);
-            events.push(Event::new(None, code, None, "", mapping));
+            let mapping = C.find_parts(&["summary/", code]);
+            events.push(Event::meant(None, code, None, "", mapping));
         }
     }
     Ok(Ok(Tracking::new(C, number, events, None)))
