@@ -130,11 +130,7 @@ fn parse_allocations_per_event_are_bounded() {
         "JSON: {:.2} allocations per event",
         per(json)
     );
-    assert!(
-        per(xml) < 6.5,
-        "XML: {:.2} allocations per event",
-        per(xml)
-    );
+    assert!(per(xml) < 6.5, "XML: {:.2} allocations per event", per(xml));
 }
 
 #[test]
