@@ -4,8 +4,9 @@
 //! A parser calls [`read`] with a closure that walks the document through an
 //! [`Xml`] cursor: [`Xml::children`] visits the child elements of the element
 //! just opened (or the root at the top), [`Xml::descendants`] every element
-//! below it, [`Xml::text`] reads its text and [`Xml::record`] the texts of its
-//! named children into one [`Record`]. Whatever a visitor leaves unread is
+//! below it, [`Xml::text`] reads its text, [`Xml::record`] the texts of its
+//! named children into one [`Record`] and [`Xml::attrs`] its attributes;
+//! [`Events`] keeps a record's events. Whatever a visitor leaves unread is
 //! skipped (still checked for syntax). Names are local names (namespace
 //! prefixes dropped: `soap:Envelope` is `Envelope`); texts and attribute values
 //! are unescaped and trimmed, and borrow from the body unless they had to be
@@ -13,8 +14,10 @@
 //!
 //! Errors: a syntax error carries the byte offset where reading failed, and
 //! wins over whatever the parser found before it (after a parser's closure
-//! returns, the rest of the body is still read); nesting deeper than
-//! [`MAX_DEPTH`] is [`Error::TooLarge`]. Field paths are the parsers' own.
+//! returns, the rest of the body is still read); nesting deeper than the
+//! caller's [`Limits::max_depth`](crate::Limits) (at most [`MAX_DEPTH`]) is
+//! [`Error::TooLarge`], checked as the body is read. Field paths are the
+//! parsers' own.
 
 use crate::{Carrier, Error, Event};
 use quick_xml::events::attributes::AttrError;
