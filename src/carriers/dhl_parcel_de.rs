@@ -61,6 +61,24 @@ const ATTRS: &[&str; 26] = &[
 
 type Data<'a> = Record<'a, 26>;
 
+/// The attributes read from a `data` inside a piece (its events).
+const EVENT_ATTRS: &[&str; 14] = &[
+    "name",
+    "code",
+    "error",
+    "event-timestamp",
+    "ice",
+    "ric",
+    "standard-event-code",
+    "event-status",
+    "event-text",
+    "event-short-status",
+    "status",
+    "short-status",
+    "event-location",
+    "event-country",
+];
+
 pub(crate) fn parse(body: &[u8]) -> Result<Vec<Tracking>, Error> {
     xml::read(C, body, |x| {
         let mut p = Pieces::default();
@@ -121,7 +139,7 @@ struct Pieces {
 
 impl Pieces {
     /// The first `data` element whose `code` is not `0` is the carrier error.
-    fn note_code(&mut self, d: &Data) {
+    fn note_code<const N: usize>(&mut self, d: &Record<N>) {
         if self.code_error.is_some() {
             return;
         }
@@ -147,7 +165,7 @@ impl Pieces {
         let mut events = xml::Events::new();
         x.descendants(|x, el| {
             if el.name == "data" {
-                let data = x.attrs(ATTRS);
+                let data = x.attrs(EVENT_ATTRS);
                 self.note_code(&data);
                 if data.get("name") == Some("piece-event") {
                     let ei = events.index();
@@ -234,7 +252,11 @@ fn de_date(s: &str) -> Option<NaiveDate> {
 
 /// One event from a `piece-event` (or a piece's latest-state attributes, with
 /// `stamp` naming its timestamp attribute).
-fn event(e: &Data, stamp: &'static str, path: impl Fn() -> String) -> Result<Event, Error> {
+fn event<const N: usize>(
+    e: &Record<N>,
+    stamp: &'static str,
+    path: impl Fn() -> String,
+) -> Result<Event, Error> {
     let ts = e.get(stamp).ok_or_else(|| Error::MissingField {
         carrier: C,
         field: stamp,
