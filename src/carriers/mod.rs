@@ -77,8 +77,23 @@ pub(crate) fn interpret(lang: Option<crate::Lang>, t: &mut Tracking) -> bool {
     classify_unmapped(lang, t) | refined
 }
 
-/// Confidence from which a text reading may refine a coarse code.
-const SURE: f32 = 0.9;
+/// A sure reading of `text` in the carrier's language, or else in English
+/// (carriers' APIs answer in their language or in English).
+fn sure_reading(
+    text: &str,
+    lang: Option<crate::Lang>,
+) -> Option<(crate::Status, crate::Substatus, f32)> {
+    if text.trim().is_empty() {
+        return None;
+    }
+    let sure = |r: Option<(crate::Status, crate::Substatus, f32)>| {
+        r.filter(|&(_, _, confidence)| confidence >= crate::text::SURE)
+    };
+    sure(crate::classify(text, lang)).or_else(|| {
+        lang.filter(|&l| l != crate::Lang::En)
+            .and_then(|_| sure(crate::classify(text, Some(crate::Lang::En))))
+    })
+}
 
 /// The ETA hint a status read from text implies.
 fn implied_eta(status: crate::Status) -> crate::EtaHint {
@@ -106,14 +121,19 @@ fn refine_coarse(lang: Option<crate::Lang>, t: &mut Tracking) -> bool {
         let Some(row) = carrier.find(key).filter(|h| h.is_coarse()) else {
             continue;
         };
-        let reading = (!e.description.trim().is_empty())
-            .then(|| crate::classify(&e.description, lang))
-            .flatten()
-            .filter(|&(_, _, confidence)| confidence >= SURE);
+        let reading = sure_reading(&e.description, lang);
+        // Under the row's own status, only a generic substatus (the one
+        // named like the status) is refined: the row's specific one stays.
+        let says_more = |status: crate::Status, substatus: crate::Substatus| {
+            if status != row.status() {
+                return true;
+            }
+            let generic = row.substatus().as_str() == row.status().as_str()
+                || row.substatus() == crate::Substatus::Unmapped;
+            generic && substatus != row.substatus()
+        };
         match reading {
-            Some((status, substatus, _))
-                if (status, substatus) != (row.status(), row.substatus()) =>
-            {
+            Some((status, substatus, _)) if says_more(status, substatus) => {
                 if status != row.status() {
                     e.reason = None;
                     e.eta = implied_eta(status);
@@ -148,7 +168,7 @@ pub(crate) fn text_language(carrier: Carrier) -> Option<crate::Lang> {
 }
 
 /// Gives events without a mapped code the meaning of their text, when the
-/// classifier is sure; they are marked `classified`. Returns whether any was.
+/// classifier answers; they are marked `classified`. Returns whether any was.
 fn classify_unmapped(lang: Option<crate::Lang>, t: &mut Tracking) -> bool {
     let mut any = false;
     for e in t
@@ -156,7 +176,7 @@ fn classify_unmapped(lang: Option<crate::Lang>, t: &mut Tracking) -> bool {
         .iter_mut()
         .filter(|e| !e.mapped && !e.description.trim().is_empty())
     {
-        if let Some((status, substatus, _confidence)) = crate::classify(&e.description, lang) {
+        if let Some((status, substatus, _)) = crate::classify(&e.description, lang) {
             e.status = status;
             e.substatus = substatus;
             e.eta = implied_eta(status);
