@@ -29,20 +29,13 @@ use chrono::{NaiveDate, NaiveDateTime};
 const C: Carrier = Carrier::DhlParcelDe;
 
 /// The attributes read from a `data` element (a piece, its events, or any
-/// other `data` for its error `code`).
+/// other `data` for its error `code`); an event's are the first
+/// [`EVENT_ATTRS`].
 const ATTRS: &[&str; 26] = &[
     "name",
     "code",
     "error",
-    "error-status",
-    "piece-status",
-    "piece-status-desc",
-    "piece-code",
-    "searched-piece-code",
-    "piece-identifier",
     "event-timestamp",
-    "status-timestamp",
-    "last-event-timestamp",
     "ice",
     "ric",
     "standard-event-code",
@@ -53,6 +46,15 @@ const ATTRS: &[&str; 26] = &[
     "short-status",
     "event-location",
     "event-country",
+    // A piece's own.
+    "error-status",
+    "piece-status",
+    "piece-status-desc",
+    "piece-code",
+    "searched-piece-code",
+    "piece-identifier",
+    "status-timestamp",
+    "last-event-timestamp",
     "delivery-event-flag",
     "delivery-date",
     "delivery-timeframe-from",
@@ -61,23 +63,17 @@ const ATTRS: &[&str; 26] = &[
 
 type Data<'a> = Record<'a, 26>;
 
-/// The attributes read from a `data` inside a piece (its events).
-const EVENT_ATTRS: &[&str; 14] = &[
-    "name",
-    "code",
-    "error",
-    "event-timestamp",
-    "ice",
-    "ric",
-    "standard-event-code",
-    "event-status",
-    "event-text",
-    "event-short-status",
-    "status",
-    "short-status",
-    "event-location",
-    "event-country",
-];
+/// The attributes read from a `data` inside a piece (its events): the first
+/// 14 of [`ATTRS`].
+const EVENT_ATTRS: &[&str; 14] = &{
+    let mut names = [""; 14];
+    let mut i = 0;
+    while i < names.len() {
+        names[i] = ATTRS[i];
+        i += 1;
+    }
+    names
+};
 
 pub(crate) fn parse(body: &[u8]) -> Result<Vec<Tracking>, Error> {
     xml::read(C, body, |x| {
