@@ -119,8 +119,9 @@ pub(crate) fn one(carrier: Carrier, mut trackings: Vec<Tracking>) -> Result<Trac
 /// events per tracking); exceeding one gives [`Error::TooLarge`].
 pub fn parse_with(carrier: Carrier, body: &[u8], limits: &Limits) -> Result<Vec<Tracking>, Error> {
     limits.check_body(carrier, body)?;
-    let trackings = carriers::parse(carrier, body, carriers::text_language(carrier))
-        .map_err(Error::sanitized)?;
+    let trackings = carriers::xml::with_depth_limit(limits.max_depth, || {
+        carriers::parse(carrier, body, carriers::text_language(carrier)).map_err(Error::sanitized)
+    })?;
     limits.check_trackings(carrier, &trackings)?;
     Ok(trackings)
 }
