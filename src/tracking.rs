@@ -57,10 +57,7 @@ impl std::str::FromStr for Direction {
         match s {
             "forward" => Ok(Direction::Forward),
             "return" => Ok(Direction::Return),
-            _ => Err(crate::status::UnknownWord {
-                kind: "direction",
-                word: s.to_string(),
-            }),
+            _ => Err(crate::status::UnknownWord::new("direction", s)),
         }
     }
 }
@@ -384,7 +381,7 @@ impl Tracking {
     /// current ETA again. Call it after changing `events` by hand.
     ///
     /// The current ETA is the carrier's estimate moved by later events'
-    /// hints (see [`crate::apply_hint`]); there is none once the parcel is
+    /// hints (see [`crate::eta::apply_hint`]); there is none once the parcel is
     /// terminal, on its way back, or waiting for the recipient (at a pickup
     /// point, or an `awaiting_recipient` hint on the latest event), even when
     /// the carrier still sends its old estimate.
@@ -516,6 +513,12 @@ impl Tracking {
     /// corrected mappings; then refreshes.
     pub fn remap(&mut self) {
         crate::Normalizer::default().remap(self);
+    }
+
+    /// Events whose meaning is not known: the code is in no table and the
+    /// text was not read (for metrics and for the unmapped-code report).
+    pub fn unmapped(&self) -> impl Iterator<Item = &Event> + '_ {
+        self.events.iter().filter(|e| !e.is_known())
     }
 
     /// The latest mapped event, the one the current status comes from.
