@@ -10,7 +10,15 @@ pub fn check_parse(carrier: Carrier, data: &[u8]) {
         Ok(trackings) => {
             for t in &trackings {
                 assert_eq!(t.carrier, carrier);
-                let times: Vec<_> = t.events.iter().filter_map(|e| e.time).collect();
+                // The tracking's order: by instant (`EventTime::sort_key`),
+                // stable, so events of one instant stay in the carrier's order
+                // even when their offsets differ (`EventTime`'s `Ord` breaks
+                // such ties by wall time, which a tracking does not).
+                let times: Vec<_> = t
+                    .events
+                    .iter()
+                    .filter_map(|e| e.time.map(|t| t.sort_key()))
+                    .collect();
                 assert!(
                     times.windows(2).all(|w| w[0] <= w[1]),
                     "events out of order"
