@@ -57,7 +57,7 @@ pub mod time {
 pub use calendar::{easter_sunday, Calendar, Country, Holiday};
 pub use carrier::{Carrier, Mapping};
 pub use detect::{detect, Candidate, CheckDigit};
-pub use error::{Category, Error};
+pub use error::{CarrierErrorKind, Category, Error};
 pub use eta::{
     apply_hint, Basis, Eta, EtaSource, EtaWindow, Histogram, Lane, LaneStats, Prediction,
     TransitModel,

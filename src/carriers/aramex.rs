@@ -116,7 +116,9 @@ fn no_tracking(response: &Node) -> Error {
             C,
             None,
             Some(&format!("waybill not found: {}", unknown.join(", "))),
-        );
+        )
+        // Aramex lists numbers it has no record of in `NonExistingWaybills`.
+        .of_kind(crate::CarrierErrorKind::NotFound);
     }
     Error::MissingField {
         carrier: C,
@@ -273,7 +275,8 @@ fn parse_json(body: &[u8]) -> Result<Vec<Tracking>, Error> {
             C,
             None,
             Some(&format!("waybill not found: {}", unknown.join(", "))),
-        ));
+        )
+        .of_kind(crate::CarrierErrorKind::NotFound));
     }
     Err(Error::MissingField {
         carrier: C,

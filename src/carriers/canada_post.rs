@@ -64,6 +64,7 @@ fn carrier_error(messages: &Node) -> Error {
         .and_then(|m| m.text_of("description"))
         .unwrap_or("unspecified error");
     Error::CarrierError {
+        kind: crate::CarrierErrorKind::Other,
         carrier: C,
         code: code.map(str::to_string),
         message: match code {

@@ -39,6 +39,7 @@ pub(crate) fn parse(body: &[u8]) -> Result<Vec<Tracking>, Error> {
         if code != "0" {
             let message = r.text_of("errorMessage").unwrap_or("unspecified error");
             return Err(Error::CarrierError {
+                kind: crate::CarrierErrorKind::Other,
                 carrier: C,
                 code: Some(code.to_string()),
                 message: format!("{code}: {message}"),

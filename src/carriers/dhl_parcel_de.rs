@@ -120,6 +120,7 @@ pub(crate) fn parse(body: &[u8]) -> Result<Vec<Tracking>, Error> {
                 .map(str::to_string)
                 .unwrap_or_else(|| format!("error status {}", code.as_deref().unwrap_or("")));
             return Err(Error::CarrierError {
+                kind: crate::CarrierErrorKind::Other,
                 carrier: C,
                 code,
                 message,
@@ -138,6 +139,7 @@ fn carrier_error(root: &Node) -> Option<Error> {
         .find(|d| d.attr("code").is_some_and(|c| c != "0"))?;
     let code = bad.attr("code").unwrap_or_default();
     Some(Error::CarrierError {
+        kind: crate::CarrierErrorKind::Other,
         carrier: C,
         code: Some(code.to_string()),
         message: match bad.attr("error") {

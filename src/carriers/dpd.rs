@@ -70,6 +70,7 @@ fn fault(root: &Node) -> Option<Error> {
             message.filter(|m| !m.is_empty()),
         ) {
             return Some(Error::CarrierError {
+                kind: crate::CarrierErrorKind::Other,
                 carrier: C,
                 code: Some(code.to_string()),
                 message: format!("{code}: {message}"),
@@ -82,6 +83,7 @@ fn fault(root: &Node) -> Option<Error> {
     let code = f.text_of("faultCode");
     let message = f.text_of("message").unwrap_or("unspecified error");
     Some(Error::CarrierError {
+        kind: crate::CarrierErrorKind::Other,
         carrier: C,
         code: code.map(str::to_string),
         message: match code {

@@ -48,6 +48,7 @@ pub(crate) fn parse(body: &[u8]) -> Result<Vec<Tracking>, Error> {
             let code = e.text_of("ErrorCode");
             let message = e.text_of("ErrorMessage").unwrap_or("unspecified error");
             return Err(Error::CarrierError {
+                kind: crate::CarrierErrorKind::Other,
                 carrier: C,
                 code: code.map(str::to_string),
                 message: match code {

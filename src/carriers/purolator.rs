@@ -83,6 +83,7 @@ fn error(info: &Node) -> Option<Error> {
         .or(e.text_of("AdditionalInformation"))
         .unwrap_or("unspecified error");
     Some(Error::CarrierError {
+        kind: crate::CarrierErrorKind::Other,
         carrier: C,
         code: code.map(str::to_string),
         message: match code {

@@ -29,6 +29,7 @@ pub(crate) fn parse(body: &[u8]) -> Result<Vec<Tracking>, Error> {
                 let code = e.text_of("Code");
                 let message = e.text_of("Message").unwrap_or("unspecified error");
                 Error::CarrierError {
+                    kind: crate::CarrierErrorKind::Other,
                     carrier: C,
                     code: code.map(str::to_string),
                     message: match code {
@@ -76,6 +77,7 @@ pub(crate) fn parse(body: &[u8]) -> Result<Vec<Tracking>, Error> {
     if out.is_empty() {
         if let Some(number) = not_found {
             return Err(Error::CarrierError {
+                kind: crate::CarrierErrorKind::Other,
                 carrier: C,
                 code: Some("CNF".to_string()),
                 message: format!("CNF: consignment {number} not found"),

@@ -287,6 +287,7 @@ impl<'a> Node<'a> {
             .or_else(|| fault.child("Reason").and_then(|r| r.text_of("Text")))
             .unwrap_or("SOAP fault");
         Some(Error::CarrierError {
+            kind: crate::CarrierErrorKind::Other,
             carrier,
             code: code.map(str::to_string),
             message: match code {
