@@ -305,7 +305,15 @@ fn body_format(carrier: Carrier, body: &[u8], e: &Error) -> Option<(&'static str
             .any(|w| w.eq_ignore_ascii_case(needle))
     };
     if body[0] == b'<' {
-        if has(b"<!doctype html") || has(b"<html") || has(b"<body") || has(b"<head") {
+        // `<body` only as the first tag: SOAP's `<Body>` is not HTML.
+        let first_tag = |t: &[u8]| body.starts_with(t);
+        if has(b"<!doctype html")
+            || has(b"<html")
+            || first_tag(b"<body")
+            || first_tag(b"<head")
+            || first_tag(b"<title>")
+            || first_tag(b"<h1>")
+        {
             return Some(("HTML", expected));
         }
         return (expected == "JSON").then_some(("XML", expected));
