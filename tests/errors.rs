@@ -237,8 +237,8 @@ fn every_kind_is_mapped_for_some_carrier() {
     }
 }
 
-/// Answers built from the carriers' documented error shapes, for statuses
-/// the fixtures lack (a 429, a 5xx).
+/// Answers in the carriers' documented error shapes, for codes and statuses
+/// the fixtures lack (a 429, a 5xx, FedEx's and UPS's authentication codes).
 #[test]
 fn http_statuses_in_problem_bodies() {
     let cases: &[(Carrier, &str, K)] = &[
@@ -280,6 +280,16 @@ fn http_statuses_in_problem_bodies() {
         (
             Carrier::Usps,
             r#"{"apiVersion":"/tracking/v3","error":{"code":"404","message":"Not found"}}"#,
+            K::NotFound,
+        ),
+        (
+            Carrier::CanadaPost,
+            r#"<messages xmlns="http://www.canadapost.ca/ws/messages"><message><code>E002</code><description>AAA Authentication Failure</description></message></messages>"#,
+            K::Unauthorized,
+        ),
+        (
+            Carrier::DhlEcommerce,
+            r#"{"title":"No result found","detail":"No shipment with given tracking number found.","status":404,"instance":"/shipment/8264715546"}"#,
             K::NotFound,
         ),
         // An unknown code is Other, never a guess.

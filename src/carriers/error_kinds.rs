@@ -123,9 +123,11 @@ const DHL_PARCEL_DE: Table = Table {
     http: false,
 };
 
-// Canada Post Tracking (`messages/message/code` 004 "No Pin History").
+// Canada Post Tracking (`messages/message/code`): 004 "No Pin History"
+// (fixture `canada_post/no_pin_history`), E002 "AAA Authentication Failure"
+// (the error answer in karrio's `canadapost/tests/.../test_tracking.py`).
 const CANADA_POST: Table = Table {
-    rows: &[("004", NotFound)],
+    rows: &[("004", NotFound), ("E002", Unauthorized)],
     http: false,
 };
 
