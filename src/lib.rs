@@ -72,7 +72,7 @@ pub mod customer {
 
 pub use carrier::{Carrier, Mapping};
 pub use detect::{detect, Candidate, CheckDigit};
-pub use error::{Category, Error};
+pub use error::{CarrierErrorKind, Category, Error};
 pub use eta::{EtaSource, EtaWindow};
 pub use event::{Event, EventTime, Location};
 pub use limits::Limits;

@@ -115,7 +115,9 @@ fn shipment_tracking_response(x: &mut Xml) -> Result<Result<Vec<Tracking>, Error
             C,
             None,
             Some(&format!("waybill not found: {}", unknown.join(", "))),
-        )));
+        )
+        // Aramex lists numbers it has no record of in `NonExistingWaybills`.
+        .of_kind(crate::CarrierErrorKind::NotFound)));
     }
     Ok(Err(Error::MissingField {
         carrier: C,
@@ -323,7 +325,8 @@ fn parse_json(body: &[u8]) -> Result<Vec<Tracking>, Error> {
             C,
             None,
             Some(&format!("waybill not found: {}", unknown.join(", "))),
-        ));
+        )
+        .of_kind(crate::CarrierErrorKind::NotFound));
     }
     Err(Error::MissingField {
         carrier: C,
