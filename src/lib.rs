@@ -43,6 +43,7 @@ pub mod status;
 mod table;
 pub mod text;
 mod tracking;
+pub mod unmapped;
 
 pub use calendar::{easter_sunday, Calendar, Country, Holiday, UnknownCountry};
 pub use carrier::{Carrier, Mapping};
@@ -68,6 +69,7 @@ pub use text::{classify, Lang};
 pub use tracking::{
     stall_threshold, Direction, Tracking, INFO_RECEIVED_STALL_DAYS, PICKUP_HOLD_DAYS,
 };
+pub use unmapped::UnmappedReport;
 
 /// Parses one tracking response body of `carrier`'s API into its trackings
 /// (one response can hold several shipments or pieces).

@@ -64,7 +64,7 @@ pub(crate) fn parse(carrier: Carrier, body: &[u8]) -> Result<Vec<Tracking>, Erro
 
 /// The language carriers write their event texts in, as a hint for the
 /// classifier (`None`: several or English).
-fn text_language(carrier: Carrier) -> Option<crate::Lang> {
+pub(crate) fn text_language(carrier: Carrier) -> Option<crate::Lang> {
     use crate::Lang;
     Some(match carrier {
         Carrier::DhlParcelDe | Carrier::HermesDe => Lang::De,

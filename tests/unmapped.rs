@@ -1,0 +1,120 @@
+//! The unmapped-code report over every fixture: each carrier's TSV skeleton
+//! is a valid mapping file (checked with the reader build.rs uses), and the
+//! rows are exactly the unmapped or text-only events.
+
+#[path = "../src/table/row.rs"]
+#[allow(dead_code)]
+mod row;
+#[path = "../src/status.rs"]
+#[allow(dead_code)]
+mod status;
+
+use std::path::Path;
+use wismo::{unmapped::UnmappedReport, Carrier};
+
+fn report() -> (UnmappedReport, u64) {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
+    let mut report = UnmappedReport::new();
+    let mut expected = 0;
+    for dir in std::fs::read_dir(&root).unwrap() {
+        let dir = dir.unwrap().path();
+        let Some(carrier) = dir
+            .file_name()
+            .and_then(|n| n.to_str())
+            .and_then(|id| id.parse::<Carrier>().ok())
+        else {
+            continue;
+        };
+        for f in std::fs::read_dir(&dir).unwrap() {
+            let p = f.unwrap().path();
+            let name = p.file_name().unwrap().to_str().unwrap();
+            if !(name.ends_with(".json") || name.ends_with(".xml")) || name.contains(".expected.") {
+                continue;
+            }
+            let Ok(ts) = wismo::parse(carrier, &std::fs::read(&p).unwrap()) else {
+                continue;
+            };
+            for t in &ts {
+                expected += t
+                    .events
+                    .iter()
+                    .filter(|e| {
+                        !e.mapped && !(e.code.is_empty() && e.description.trim().is_empty())
+                    })
+                    .count() as u64;
+                report.add(t);
+            }
+        }
+    }
+    (report, expected)
+}
+
+#[test]
+fn fixtures_report_counts_every_unmapped_event() {
+    let (report, expected) = report();
+    assert!(expected > 0, "the fixtures have unmapped events");
+    assert_eq!(report.events(), expected);
+    let total: u64 = report.rows().iter().map(|r| r.count).sum();
+    assert_eq!(total, expected);
+    for r in report.rows() {
+        assert!(r.examples.len() <= 3);
+        if let Some(s) = r.suggestion {
+            assert!(s.confidence >= wismo::unmapped::SURE, "{r:?}");
+        }
+        if let (Some(f), Some(l)) = (r.first_seen, r.last_seen) {
+            assert!(f.sort_key() <= l.sort_key());
+        }
+    }
+    // The GLS fixture's CHANGD.MONEWADDR is documented as unmapped.
+    assert!(report
+        .rows()
+        .iter()
+        .any(|r| r.carrier == Carrier::Gls && r.code == "CHANGD.MONEWADDR"));
+}
+
+#[test]
+fn every_skeleton_file_is_a_valid_mapping_file() {
+    let (report, _) = report();
+    let carriers = report.carriers();
+    assert!(!carriers.is_empty());
+    for c in carriers {
+        let Some(tsv) = report.to_tsv(c, "fixtures") else {
+            continue;
+        };
+        let file = format!("{c}.tsv");
+        let parsed = row::parse_file(&file, c.as_str(), &tsv).unwrap_or_else(|errs| {
+            let lines: Vec<String> = errs.iter().map(|e| e.to_string()).collect();
+            panic!("{}\n---\n{tsv}", lines.join("\n"))
+        });
+        assert_eq!(
+            parsed.sources,
+            ["unmapped-code report of fixtures, needs review"]
+        );
+        for r in &parsed.rows {
+            let row = report
+                .rows()
+                .into_iter()
+                .find(|x| x.carrier == c && x.key == r.code)
+                .unwrap();
+            match row.suggestion {
+                Some(s) => assert_eq!(
+                    (r.status.as_str(), r.substatus.as_str()),
+                    (s.status.as_str(), s.substatus.as_str())
+                ),
+                None => assert_eq!(
+                    (r.status.as_str(), r.substatus.as_str()),
+                    ("unknown", "unmapped")
+                ),
+            }
+        }
+    }
+}
+
+#[test]
+fn report_serializes_to_json() {
+    let (report, _) = report();
+    let v = serde_json::to_value(&report).unwrap();
+    assert_eq!(v["events"].as_u64(), Some(report.events()));
+    assert!(v["rows"][0]["carrier"].is_string());
+    assert!(v["rows"][0]["count"].as_u64().unwrap() >= 1);
+}
