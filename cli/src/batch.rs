@@ -298,7 +298,7 @@ impl Summary {
         let rows = self.report.rows();
         if !rows.is_empty() {
             let mut top: Vec<_> = rows.iter().collect();
-            top.sort_by(|a, b| b.count.cmp(&a.count));
+            top.sort_by_key(|r| std::cmp::Reverse(r.count));
             let shown: Vec<String> = top
                 .iter()
                 .take(5)
@@ -412,9 +412,7 @@ pub fn batch(a: BatchArgs) -> Result<ExitCode, Fail> {
         .join()
         .map_err(|_| Fail::internal("writer panicked"))?;
     bar.finish_and_clear();
-    if let Err(e) = written {
-        return Err(e); // a closed pipe ends quietly
-    }
+    written?; // a closed pipe ends quietly
     let read = reader
         .handle
         .join()
