@@ -200,7 +200,7 @@ fn read_lines(name: &str, mut r: impl BufRead, out: &mut Chunker) -> Result<bool
                 break;
             }
             eof = false;
-            let (take, done) = match avail.iter().position(|&b| b == b'\n') {
+            let (take, done) = match memchr::memchr(b'\n', avail) {
                 Some(i) => (i + 1, true),
                 None => (avail.len(), false),
             };

@@ -1,0 +1,53 @@
+#!/usr/bin/env bash
+# Throughput of `wismo batch`: generates >= 1 GB of JSON Lines from the
+# fixture bodies (in target/, not committed), then normalizes it on one core
+# (`taskset -c 0 wismo batch --threads 1`) and on all cores, best of RUNS
+# runs each, output to /dev/null. Prints bodies/s, events/s and the ratio.
+#
+#   cli/bench/throughput.sh                 # 1.1 GB, 3 runs
+#   BYTES=50000000 RUNS=1 cli/bench/throughput.sh   # quick check
+#
+# Not part of CI (it takes minutes); `cli/tests/cli.rs` covers correctness.
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+BYTES=${BYTES:-1100000000}
+RUNS=${RUNS:-3}
+DATA=${DATA:-target/wismo-bench-$BYTES.jsonl}
+
+cargo build -q --release -p wismo-cli --bin wismo --example gen_jsonl
+if [ ! -s "$DATA" ]; then
+    target/release/examples/gen_jsonl --bytes "$BYTES" --out "$DATA"
+fi
+echo "input: $DATA ($(stat -c %s "$DATA") bytes)"
+echo "cpu: $(lscpu | sed -n 's/^Model name: *//p'), $(nproc) cores"
+
+# run LABEL CMD...: best wall time of RUNS runs; sets BEST, BODIES, EVENTS.
+run() {
+    local label=$1; shift
+    BEST=
+    for _ in $(seq "$RUNS"); do
+        echo "  $label: load before: $(cut -d' ' -f1-3 /proc/loadavg)"
+        local t0 t1 secs
+        t0=$(date +%s.%N)
+        "$@" --no-progress "$DATA" > /dev/null 2> target/wismo-bench.stderr || true
+        t1=$(date +%s.%N)
+        secs=$(echo "$t1 - $t0" | bc -l)
+        local line
+        line=$(grep -m1 'bodies (' target/wismo-bench.stderr)
+        BODIES=$(echo "$line" | sed -E 's/^wismo batch: ([0-9]+) bodies.*/\1/')
+        EVENTS=$(echo "$line" | sed -E 's/.* ([0-9]+) events in.*/\1/')
+        printf '  %s: %.2f s\n' "$label" "$secs"
+        if [ -z "$BEST" ] || [ "$(echo "$secs < $BEST" | bc -l)" = 1 ]; then BEST=$secs; fi
+    done
+}
+
+run "1 core" taskset -c 0 target/release/wismo batch --threads 1
+ONE=$BEST
+run "all cores" target/release/wismo batch
+ALL=$BEST
+printf '1 core:    %8.0f bodies/s %9.0f events/s (%.2f s for %s bodies, %s events)\n' \
+    "$(echo "$BODIES / $ONE" | bc -l)" "$(echo "$EVENTS / $ONE" | bc -l)" "$ONE" "$BODIES" "$EVENTS"
+printf 'all cores: %8.0f bodies/s %9.0f events/s (%.2f s)\n' \
+    "$(echo "$BODIES / $ALL" | bc -l)" "$(echo "$EVENTS / $ALL" | bc -l)" "$ALL"
+printf 'ratio all/1: %.2f\n' "$(echo "$ONE / $ALL" | bc -l)"
+echo "load after: $(cat /proc/loadavg)"
