@@ -27,17 +27,17 @@ run() {
     BEST=
     for _ in $(seq "$RUNS"); do
         echo "  $label: load before: $(cut -d' ' -f1-3 /proc/loadavg)"
-        local t0 t1 secs
+        local t0 t1 secs cpu
         t0=$(date +%s.%N)
-        "$@" --no-progress "$DATA" > /dev/null 2> target/wismo-bench.stderr || true
+        cpu=$( { TIMEFORMAT='%U %S'; time "$@" --no-progress "$DATA" > /dev/null 2> target/wismo-bench.stderr || true; } 2>&1 )
         t1=$(date +%s.%N)
-        secs=$(echo "$t1 - $t0" | bc -l)
+        secs=$(awk "BEGIN{print $t1 - $t0}")
         local line
         line=$(grep -m1 'bodies (' target/wismo-bench.stderr)
         BODIES=$(echo "$line" | sed -E 's/^wismo batch: ([0-9]+) bodies.*/\1/')
         EVENTS=$(echo "$line" | sed -E 's/.* ([0-9]+) events in.*/\1/')
-        printf '  %s: %.2f s\n' "$label" "$secs"
-        if [ -z "$BEST" ] || [ "$(echo "$secs < $BEST" | bc -l)" = 1 ]; then BEST=$secs; fi
+        printf '  %s: %.2f s wall, %s s user+sys CPU\n' "$label" "$secs" "$(echo "$cpu" | awk '{print $1 + $2}')"
+        if [ -z "$BEST" ] || awk "BEGIN{exit !($secs < $BEST)}"; then BEST=$secs; fi
     done
 }
 
@@ -45,9 +45,9 @@ run "1 core" taskset -c 0 target/release/wismo batch --threads 1
 ONE=$BEST
 run "all cores" target/release/wismo batch
 ALL=$BEST
-printf '1 core:    %8.0f bodies/s %9.0f events/s (%.2f s for %s bodies, %s events)\n' \
-    "$(echo "$BODIES / $ONE" | bc -l)" "$(echo "$EVENTS / $ONE" | bc -l)" "$ONE" "$BODIES" "$EVENTS"
-printf 'all cores: %8.0f bodies/s %9.0f events/s (%.2f s)\n' \
-    "$(echo "$BODIES / $ALL" | bc -l)" "$(echo "$EVENTS / $ALL" | bc -l)" "$ALL"
-printf 'ratio all/1: %.2f\n' "$(echo "$ONE / $ALL" | bc -l)"
+awk -v b="$BODIES" -v e="$EVENTS" -v one="$ONE" -v all="$ALL" 'BEGIN {
+    printf "1 core:    %8.0f bodies/s %9.0f events/s (%.2f s for %d bodies, %d events)\n", b / one, e / one, one, b, e
+    printf "all cores: %8.0f bodies/s %9.0f events/s (%.2f s)\n", b / all, e / all, all
+    printf "ratio all/1: %.2f\n", one / all
+}'
 echo "load after: $(cat /proc/loadavg)"
