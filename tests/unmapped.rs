@@ -38,9 +38,8 @@ fn report() -> (UnmappedReport, u64) {
                 expected += t
                     .events
                     .iter()
-                    .filter(|e| {
-                        !e.mapped && !(e.code.is_empty() && e.description.trim().is_empty())
-                    })
+                    .filter(|e| !e.mapped)
+                    .filter(|e| !e.code.is_empty() || !e.description.trim().is_empty())
                     .count() as u64;
                 report.add(t);
             }
