@@ -1,6 +1,7 @@
 //! [`Event`]: one carrier scan, raw and normalized side by side.
 
 use crate::carrier::{Carrier, Mapping};
+use crate::overrides::{Hit, OverrideSource};
 use crate::status::{EtaHint, Reason, Status, Substatus};
 use crate::tracking::Direction;
 use chrono::{DateTime, FixedOffset, NaiveDateTime, Utc};
@@ -167,6 +168,13 @@ pub struct Event {
     /// The key of the mapping row used (e.g. `status/011`), when mapped.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub mapping_key: Option<Cow<'static, str>>,
+    /// Which table answered, when an override did: the override file and
+    /// line ([`Overrides`](crate::Overrides), loaded into a
+    /// [`Normalizer`](crate::Normalizer)). `None` on a mapped event means the
+    /// compiled table, row `mappings/<carrier>.tsv` line
+    /// `carrier.lookup(mapping_key).line()`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub override_source: Option<OverrideSource>,
     /// Where it happened.
     #[serde(default, skip_serializing_if = "Location::is_empty")]
     pub location: Location,
@@ -197,11 +205,27 @@ impl Event {
             mapped: false,
             classified: false,
             mapping_key: None,
+            override_source: None,
             location: Location::default(),
             direction: Direction::Forward,
         };
         if let Some(m) = mapping {
             e.apply(m);
+        }
+        e
+    }
+
+    /// [`Event::new`] with a lookup's answer from either table.
+    pub(crate) fn meant(
+        time: Option<EventTime>,
+        code: impl Into<String>,
+        reason_code: Option<String>,
+        description: impl Into<String>,
+        hit: Option<Hit>,
+    ) -> Self {
+        let mut e = Event::new(time, code, reason_code, description, None);
+        if let Some(h) = hit {
+            e.apply_hit(&h);
         }
         e
     }
@@ -215,13 +239,13 @@ impl Event {
         reason_code: Option<&str>,
         description: impl Into<String>,
     ) -> Self {
-        let m = carrier.lookup_pair(code, reason_code);
-        Event::new(
+        let hit = carrier.find_pair(code, reason_code);
+        Event::meant(
             time,
             code,
             reason_code.filter(|r| !r.is_empty()).map(str::to_string),
             description,
-            m,
+            hit,
         )
     }
 
@@ -232,7 +256,38 @@ impl Event {
         self.reason = m.reason();
         self.eta = m.eta();
         self.mapped = true;
+        self.classified = false;
         self.mapping_key = Some(Cow::Borrowed(m.code()));
+        self.override_source = None;
+    }
+
+    /// Makes the event unmapped again (its key is in no table any more).
+    pub(crate) fn forget_meaning(&mut self) {
+        self.status = Status::Unknown;
+        self.substatus = Substatus::Unmapped;
+        self.reason = None;
+        self.eta = EtaHint::None;
+        self.mapped = false;
+        self.classified = false;
+        self.mapping_key = None;
+        self.override_source = None;
+    }
+
+    /// Sets the normalized fields from a lookup's answer of either table.
+    pub(crate) fn apply_hit(&mut self, hit: &Hit) {
+        match hit {
+            Hit::Shipped(m) => self.apply(m),
+            Hit::Override(_) => {
+                self.status = hit.status();
+                self.substatus = hit.substatus();
+                self.reason = hit.reason();
+                self.eta = hit.eta();
+                self.mapped = true;
+                self.classified = false;
+                self.mapping_key = Some(Cow::Owned(hit.code().to_string()));
+                self.override_source = hit.source();
+            }
+        }
     }
 
     /// Whether the event's meaning is known: mapped from its code, or

@@ -37,8 +37,10 @@ mod eta;
 mod event;
 mod limits;
 pub mod message;
+mod normalizer;
 pub mod notify;
 mod order;
+mod overrides;
 pub mod status;
 mod table;
 pub mod text;
@@ -59,15 +61,17 @@ pub use message::{
     message, message_with, notification_message, notification_message_with, CustomerMessage,
     Locale, MessageOptions,
 };
+pub use normalizer::Normalizer;
 pub use notify::{
     notifications, notifications_with, CustomerStep, DelayCause, Notification, NotificationData,
     NotificationKind, NotifyOptions, Urgency,
 };
 pub use order::{ActionBy, Order, OrderStatus, ParcelStatus};
+pub use overrides::{MappingError, MappingProblem, Meaning, OverrideSource, Overrides};
 pub use status::{Action, EtaHint, Owner, Reason, Status, Substatus};
 pub use text::{classify, Lang};
 pub use tracking::{
-    stall_threshold, Direction, Tracking, INFO_RECEIVED_STALL_DAYS, PICKUP_HOLD_DAYS,
+    stall_threshold, Direction, MergeError, Tracking, INFO_RECEIVED_STALL_DAYS, PICKUP_HOLD_DAYS,
 };
 pub use unmapped::UnmappedReport;
 
@@ -85,7 +89,8 @@ pub fn parse(carrier: Carrier, body: &[u8]) -> Result<Vec<Tracking>, Error> {
 /// events per tracking); exceeding one gives [`Error::TooLarge`].
 pub fn parse_with(carrier: Carrier, body: &[u8], limits: &Limits) -> Result<Vec<Tracking>, Error> {
     limits.check_body(carrier, body)?;
-    let trackings = carriers::parse(carrier, body).map_err(Error::sanitized)?;
+    let trackings = carriers::parse(carrier, body, carriers::text_language(carrier))
+        .map_err(Error::sanitized)?;
     limits.check_trackings(carrier, &trackings)?;
     Ok(trackings)
 }
