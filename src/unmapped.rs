@@ -199,6 +199,11 @@ impl UnmappedReport {
     /// Adds every row of `other` (from another worker).
     pub fn merge(&mut self, other: UnmappedReport) {
         self.events += other.events;
+        for (c, l) in other.languages {
+            if !self.languages.iter().any(|(s, _)| *s == c) {
+                self.languages.push((c, l));
+            }
+        }
         for (k, o) in other.rows {
             match self.rows.get_mut(&k) {
                 None => {

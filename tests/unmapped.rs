@@ -1,16 +1,9 @@
 //! The unmapped-code report over every fixture: each carrier's TSV skeleton
-//! is a valid mapping file (checked with the reader build.rs uses), and the
-//! rows are exactly the unmapped or text-only events.
-
-#[path = "../src/table/row.rs"]
-#[allow(dead_code)]
-mod row;
-#[path = "../src/status.rs"]
-#[allow(dead_code)]
-mod status;
+//! loads as an override file (the reader build.rs uses), and the rows are
+//! exactly the unmapped or text-only events.
 
 use std::path::Path;
-use wismo::{unmapped::UnmappedReport, Carrier};
+use wismo::{unmapped::UnmappedReport, Carrier, Normalizer, Overrides};
 
 fn report() -> (UnmappedReport, u64) {
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
@@ -80,32 +73,30 @@ fn every_skeleton_file_is_a_valid_mapping_file() {
         let Some(tsv) = report.to_tsv(c, "fixtures") else {
             continue;
         };
-        let file = format!("{c}.tsv");
-        let parsed = row::parse_file(&file, c.as_str(), &tsv).unwrap_or_else(|errs| {
-            let lines: Vec<String> = errs.iter().map(|e| e.to_string()).collect();
-            panic!("{}\n---\n{tsv}", lines.join("\n"))
-        });
-        assert_eq!(
-            parsed.sources,
-            ["unmapped-code report of fixtures, needs review"]
-        );
-        for r in &parsed.rows {
-            let row = report
-                .rows()
-                .into_iter()
-                .find(|x| x.carrier == c && x.key == r.code)
-                .unwrap();
-            match row.suggestion {
-                Some(s) => assert_eq!(
-                    (r.status.as_str(), r.substatus.as_str()),
-                    (s.status.as_str(), s.substatus.as_str())
-                ),
+        let file = format!("review-{c}.tsv");
+        let overrides =
+            Overrides::from_text(&file, &tsv).unwrap_or_else(|e| panic!("{e}\n---\n{tsv}"));
+        assert_eq!(overrides.carriers().collect::<Vec<_>>(), [c]);
+        let normalizer = Normalizer::new().with_overrides(overrides);
+        for r in report
+            .rows()
+            .into_iter()
+            .filter(|r| r.carrier == c && r.skeleton.is_some())
+        {
+            let m = normalizer
+                .lookup(c, &r.key)
+                .unwrap_or_else(|| panic!("{r:?}"));
+            let src = m.source.expect("answered by the override");
+            assert_eq!(src.file, file);
+            match r.suggestion {
+                Some(s) => assert_eq!((m.status, m.substatus), (s.status, s.substatus)),
                 None => assert_eq!(
-                    (r.status.as_str(), r.substatus.as_str()),
+                    (m.status.as_str(), m.substatus.as_str()),
                     ("unknown", "unmapped")
                 ),
             }
         }
+        assert!(tsv.contains("# source: unmapped-code report of fixtures, needs review\n"));
     }
 }
 

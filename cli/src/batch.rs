@@ -215,6 +215,9 @@ fn process(engine: &Engine, r: &Record, write: bool, report: bool) -> Outcome {
             if report && ts.iter().flat_map(|t| &t.events).any(|e| !e.mapped) {
                 let mut rep = UnmappedReport::new();
                 for t in ts {
+                    if let Some(lang) = engine.language(t.carrier) {
+                        rep = rep.with_language(t.carrier, lang);
+                    }
                     rep.add(t);
                 }
                 o.report = Some(rep);

@@ -1,92 +1,72 @@
-//! The deployment's choices (limits, overrides) and mapping-file checks.
+//! The deployment's choices (overrides, language hints) as one
+//! [`wismo::Normalizer`], and `wismo check-mappings`.
 
-use crate::out::Fail;
+use crate::out::{Fail, Out};
 use crate::Common;
 use std::path::PathBuf;
 use std::process::ExitCode;
-use wismo::{Carrier, Limits, Tracking};
+use wismo::{Carrier, Normalizer, Overrides, Tracking};
 
-#[allow(dead_code, clippy::all)]
-#[path = "../../src/table/row.rs"]
-mod row;
-
-/// Parses bodies with the chosen limits and overrides; shared by all threads.
+/// Parses bodies with the chosen overrides; shared by all threads.
 pub struct Engine {
-    limits: Limits,
+    normalizer: Normalizer,
 }
 
 impl Engine {
-    /// Builds the engine, loading the override files.
+    /// Builds the engine, loading the override files (later files win). An
+    /// invalid file stops the command with exit 1 and every problem as
+    /// `file:line: message` on stderr.
     pub fn new(common: &Common) -> Result<Engine, Fail> {
+        let mut normalizer = Normalizer::new();
         if !common.overrides.is_empty() {
-            let problems = validate(&common.overrides);
-            if !problems.is_empty() {
-                return Err(Fail::Failed(format!(
-                    "invalid override files:\n{}",
-                    problems.join("\n")
-                )));
-            }
-            return Err(Fail::Usage(
-                "--overrides needs wismo::Normalizer (not in this build yet)".into(),
-            ));
+            let overrides = load(&common.overrides).map_err(|problems| {
+                Fail::Failed(format!("invalid override files:\n{}", problems.join("\n")))
+            })?;
+            normalizer = normalizer.with_overrides(overrides);
         }
-        Ok(Engine {
-            limits: Limits::default(),
-        })
+        for (carrier, lang) in &common.lang {
+            normalizer = normalizer.with_language(*carrier, *lang);
+        }
+        Ok(Engine { normalizer })
     }
 
     /// Parses one body.
     pub fn parse(&self, carrier: Carrier, body: &[u8]) -> Result<Vec<Tracking>, wismo::Error> {
-        wismo::parse_with(carrier, body, &self.limits)
+        self.normalizer.parse(carrier, body)
+    }
+
+    /// The classifier's language hint for `carrier`'s texts.
+    pub fn language(&self, carrier: Carrier) -> Option<wismo::Lang> {
+        self.normalizer.language(carrier)
     }
 }
 
-/// Every problem of the files, as `file:line: message`.
-fn validate(files: &[PathBuf]) -> Vec<String> {
-    let mut problems = Vec::new();
-    for f in files {
-        let name = f.display().to_string();
-        let text = match std::fs::read_to_string(f) {
-            Ok(t) => t,
-            Err(e) => {
-                problems.push(format!("{name}:0: cannot read: {e}"));
-                continue;
-            }
-        };
-        let stem = f
-            .file_name()
-            .and_then(|s| s.to_str())
-            .and_then(|s| s.strip_suffix(".tsv"))
-            .unwrap_or("");
-        match row::parse_file(&name, stem, &text) {
-            Ok(m) => {
-                if m.carrier.parse::<Carrier>().is_err() {
-                    problems.push(format!(
-                        "{name}:1: `{}` is not a carrier wismo knows",
-                        m.carrier
-                    ));
-                }
-            }
-            Err(errs) => problems.extend(errs.iter().map(|e| e.to_string())),
-        }
-    }
-    problems
+/// Loads every file, or every problem of every file as `file:line: message`.
+fn load(files: &[PathBuf]) -> Result<Overrides, Vec<String>> {
+    Overrides::load_all(files).map_err(|e| e.problems.iter().map(ToString::to_string).collect())
 }
 
 /// `wismo check-mappings`.
 pub fn check_mappings(files: &[PathBuf]) -> Result<ExitCode, Fail> {
-    let problems = validate(files);
-    if problems.is_empty() {
-        let mut out = crate::out::Out::stdout();
-        for f in files {
-            out.line(&format!("{}: ok", f.display()))?;
+    let mut problems = Vec::new();
+    let mut ok = Vec::new();
+    for f in files {
+        match Overrides::load(f) {
+            Ok(o) => ok.push(format!("{}: ok, {} rows", f.display(), o.len())),
+            Err(e) => problems.extend(e.problems.iter().map(ToString::to_string)),
         }
-        out.flush()?;
+    }
+    let mut out = Out::stdout();
+    for line in &ok {
+        out.line(line)?;
+    }
+    out.flush()?;
+    if problems.is_empty() {
         return Ok(ExitCode::SUCCESS);
     }
+    let mut err = std::io::stderr().lock();
     for p in &problems {
-        let _ =
-            std::io::Write::write_all(&mut std::io::stderr().lock(), format!("{p}\n").as_bytes());
+        let _ = std::io::Write::write_all(&mut err, format!("{p}\n").as_bytes());
     }
     Ok(ExitCode::from(1))
 }

@@ -12,11 +12,6 @@ mod engine;
 mod input;
 mod out;
 
-/// What `src/table/row.rs` (the mapping-file reader) needs from the library.
-mod status {
-    pub use wismo::{EtaHint, Reason, Status, Substatus};
-}
-
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use out::{Fail, Out};
 use std::io::{Read, Write};
@@ -127,9 +122,15 @@ struct NormalizeArgs {
 #[derive(Args, Debug, Clone, Default)]
 pub struct Common {
     /// Mapping override files (format of `mappings/*.tsv`), looked up before
-    /// the compiled tables; later files win.
-    #[arg(long, num_args = 1.., value_name = "FILE")]
+    /// the compiled tables; later files win. Events they answer carry
+    /// `override_source` (file and line). Repeat the option or separate
+    /// files with commas: `--overrides a.tsv,b.tsv`.
+    #[arg(long, value_name = "FILE", value_delimiter = ',')]
     pub overrides: Vec<PathBuf>,
+    /// The language a carrier writes its texts in, for the text classifier,
+    /// as `carrier=lang` (e.g. `bpost=fr`); repeatable.
+    #[arg(long, value_name = "CARRIER=LANG", value_parser = parse_carrier_lang)]
+    pub lang: Vec<(Carrier, Lang)>,
 }
 
 #[derive(Args, Debug)]
@@ -181,7 +182,9 @@ enum Format {
     Json,
     /// One tracking per line.
     Jsonl,
-    /// A table for people.
+    /// A table for people, newest event first; before the meaning `?`
+    /// marks an unmapped code, `~` a meaning read from the text, `+` an
+    /// override row.
     Table,
 }
 
@@ -191,6 +194,17 @@ enum ReportFormat {
     Tsv,
     /// The report as JSON.
     Json,
+}
+
+fn parse_carrier_lang(s: &str) -> Result<(Carrier, Lang), String> {
+    let (c, l) = s
+        .split_once('=')
+        .ok_or_else(|| format!("expected CARRIER=LANG, e.g. bpost=fr, not `{s}`"))?;
+    let carrier = parse_carrier(c).map_err(|e| match e {
+        Fail::Usage(m) | Fail::Failed(m) => m,
+        Fail::Closed => String::new(),
+    })?;
+    Ok((carrier, parse_lang(l)?))
 }
 
 fn parse_lang(s: &str) -> Result<Lang, String> {
@@ -290,7 +304,9 @@ fn table(out: &mut Out, trackings: &[wismo::Tracking]) -> Result<(), Fail> {
                 None => e.code.clone(),
             };
             let meaning = format!("{}/{}", e.status, e.substatus);
-            let mark = if e.mapped {
+            let mark = if e.override_source.is_some() {
+                '+'
+            } else if e.mapped && !e.classified {
                 ' '
             } else if e.classified {
                 '~'

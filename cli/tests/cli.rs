@@ -448,3 +448,95 @@ fn check_mappings_reports_file_and_line() {
         "{err}"
     );
 }
+
+#[test]
+fn overrides_answer_codes_and_say_where_from() {
+    let gls = fixture("gls/changed_address_in_delivery.json");
+    let gls = gls.to_str().unwrap();
+    let file = tmp("shop-gls.tsv");
+    std::fs::write(
+        &file,
+        "# carrier: gls\n# name: GLS\n# source: a test of the command\n# key: event code\n\
+         code\tstatus\tsubstatus\treason\teta\tdescription\n\
+         CHANGD.MONEWADDR\tin_transit\tredirected\t-\tnone\trecipient gave a new address\n",
+    )
+    .unwrap();
+    let f = file.to_str().unwrap();
+    let events = |o: &Output| -> Vec<serde_json::Value> {
+        let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+        v[0]["events"].as_array().unwrap().clone()
+    };
+    let o = run(&["normalize", "-c", "gls", gls]);
+    let before = events(&o);
+    let e = before
+        .iter()
+        .find(|e| e["code"] == "CHANGD.MONEWADDR")
+        .unwrap();
+    assert_eq!(e["mapped"], false);
+
+    let o = run(&["normalize", "-c", "gls", "--overrides", f, gls]);
+    assert_eq!(code(&o), 0, "{}", stderr(&o));
+    let after = events(&o);
+    let e = after
+        .iter()
+        .find(|e| e["code"] == "CHANGD.MONEWADDR")
+        .unwrap();
+    assert_eq!(e["substatus"], "redirected");
+    assert_eq!(e["override_source"]["file"], f);
+    assert_eq!(e["override_source"]["line"], 6);
+
+    // In a batch, and the code is no longer reported as unmapped.
+    let input = record("gls", "gls/changed_address_in_delivery.json", 1) + "\n";
+    let o = run_stdin(&["batch", "--overrides", f, "-"], input.as_bytes());
+    assert_eq!(code(&o), 0);
+    let o2 = run_stdin(
+        &[
+            "batch",
+            "--overrides",
+            &format!("{},{f}", other_override()),
+            "-",
+        ],
+        input.as_bytes(),
+    );
+    assert_eq!(o2.stdout, o.stdout, "comma-separated files");
+    assert!(stdout(&o).contains("\"override_source\":{\"file\":"));
+    assert!(
+        stderr(&o).contains("unmapped codes: none"),
+        "{}",
+        stderr(&o)
+    );
+
+    // An invalid override file stops the run: exit 1, file:line on stderr.
+    let bad = tmp("bad-gls.tsv");
+    std::fs::write(
+        &bad,
+        "# carrier: gls\n# name: GLS\n# source: a test\n# key: event code\n\
+         code\tstatus\tsubstatus\treason\teta\tdescription\n\
+         X\tin_transit\tnope\t-\tnone\tx\n",
+    )
+    .unwrap();
+    let o = run_stdin(
+        &["batch", "--overrides", bad.to_str().unwrap()],
+        input.as_bytes(),
+    );
+    assert_eq!(code(&o), 1);
+    assert!(
+        stderr(&o).contains(&format!("\n{}:6: ", bad.display())),
+        "{}",
+        stderr(&o)
+    );
+    assert!(o.stdout.is_empty());
+}
+
+/// A valid override file that changes nothing the GLS fixture uses.
+fn other_override() -> String {
+    let p = tmp("other-ups.tsv");
+    std::fs::write(
+        &p,
+        "# carrier: ups\n# name: UPS\n# source: a test\n# key: event code\n\
+         code\tstatus\tsubstatus\treason\teta\tdescription\n\
+         status/999\tin_transit\tin_transit\t-\tnone\ta test row\n",
+    )
+    .unwrap();
+    p.display().to_string()
+}
