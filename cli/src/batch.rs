@@ -258,7 +258,7 @@ struct Summary {
 }
 
 impl Summary {
-    fn add(&mut self, cmd: &str, r: &Record, o: &Outcome) {
+    fn add(&mut self, cmd: &str, bar: &ProgressBar, r: &Record, o: &Outcome) {
         self.bodies += 1;
         self.trackings += o.trackings;
         self.events += o.events;
@@ -266,9 +266,9 @@ impl Summary {
             self.failed += 1;
             *self.errors.entry(k.clone()).or_default() += 1;
             if self.named < MAX_STDERR_ERRORS {
-                crate::warn(cmd, format!("{}: {k}: {m}", r.source));
+                bar.suspend(|| crate::warn(cmd, format!("{}: {k}: {m}", r.source)));
             } else if self.named == MAX_STDERR_ERRORS {
-                crate::warn(cmd, "further failed records only in the output");
+                bar.suspend(|| crate::warn(cmd, "further failed records only in the output"));
             }
             self.named += 1;
         }
@@ -398,7 +398,7 @@ pub fn batch(a: BatchArgs) -> Result<ExitCode, Fail> {
             });
         summary.report.merge(part);
         for (r, o) in chunk.iter().zip(&outcomes) {
-            summary.add(CMD, r, o);
+            summary.add(CMD, &bar, r, o);
         }
         bar.set_position(reader.bytes_read.load(Ordering::Relaxed));
         bar.set_message(format!(
@@ -461,7 +461,7 @@ pub fn unmapped(a: UnmappedArgs) -> Result<ExitCode, Fail> {
             });
         summary.report.merge(part);
         for (r, o) in chunk.iter().zip(&outcomes) {
-            summary.add(CMD, r, o);
+            summary.add(CMD, &bar, r, o);
         }
         bar.set_position(reader.bytes_read.load(Ordering::Relaxed));
     }
