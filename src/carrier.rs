@@ -1,5 +1,6 @@
-//! [`Carrier`] (generated from `mappings/`, one variant per file) and the code
-//! lookup, the hot path: no allocation, one hash, one key comparison.
+//! [`Carrier`] (generated from `mappings/`, one variant per file, plus the
+//! detection-only ids of `src/table/detection_only.tsv`) and the code lookup,
+//! the hot path: no allocation, one hash, one key comparison.
 
 use crate::status::{EtaHint, Reason, Status, Substatus};
 use crate::table::Table;
@@ -190,9 +191,30 @@ impl Carrier {
             .or_else(|| self.lookup(event))
     }
 
-    /// Every row of the carrier's table (in table order).
+    /// Every row of the carrier's table (in table order); empty for a
+    /// detection-only id.
     pub fn mappings(self) -> &'static [Mapping] {
         self.table().rows()
+    }
+
+    /// Whether [`parse`](crate::parse) can read this carrier's tracking
+    /// responses. `false` for the detection-only ids, which
+    /// [`detect`](crate::detect) returns but which have no parser and no code
+    /// table (`austrian_post`, `evri`, `gofo`, `lasership`, `old_dominion`,
+    /// `ontrac`, `parcelforce`, `poste_italiane`, `speedee`, `swiss_post`,
+    /// `yodel`, `yunexpress`; [`Carrier::mappings`] is empty for them), and
+    /// for the few code tables without a parser yet (`upu`); `parse` answers
+    /// [`Error::Unsupported`](crate::Error::Unsupported) for those.
+    ///
+    /// ```
+    /// use wismo::Carrier;
+    /// assert!(Carrier::Ups.has_parser());
+    /// let ontrac: Carrier = "ontrac".parse()?;
+    /// assert!(!ontrac.has_parser() && ontrac.mappings().is_empty());
+    /// # Ok::<(), wismo::Error>(())
+    /// ```
+    pub const fn has_parser(self) -> bool {
+        crate::carriers::has_parser(self)
     }
 }
 

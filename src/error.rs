@@ -77,7 +77,8 @@ pub enum Error {
         /// The limit in force.
         limit: usize,
     },
-    /// `wismo` has a code table for the carrier but no parser for its format yet.
+    /// `wismo` has no parser for the carrier's format: a code table without a
+    /// parser yet, or a detection-only id (see [`Carrier::has_parser`]).
     #[error("{carrier}: no parser for this carrier's tracking format yet")]
     Unsupported {
         /// The carrier.

@@ -137,7 +137,15 @@ impl Location {
 
 /// One carrier event: the raw code and text exactly as the carrier sent them,
 /// and their normalized meaning beside them.
+///
+/// Stored events load in older and newer versions of the crate: a
+/// vocabulary word this version does not know (`status`, `substatus`,
+/// `reason`, `eta`, `direction`) takes its fallback (`unknown`, `unmapped`,
+/// none, `none`, `forward`) and is kept as text in
+/// [`Event::unknown_words`]; [`Tracking::remap`](crate::Tracking::remap)
+/// re-derives the meaning from the current tables.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(from = "EventWire")]
 pub struct Event {
     /// When it happened (absent if the carrier gave no time).
     pub time: Option<EventTime>,
@@ -161,8 +169,11 @@ pub struct Event {
     /// `unknown/unmapped` and never override a known status.
     pub mapped: bool,
     /// Whether the normalized fields come from the carrier's text (by
-    /// [`classify`](crate::classify)) because its code was absent or unmapped.
-    /// Such events count for the current status; `mapped` stays `false`.
+    /// [`classify`](crate::classify)): because its code was absent or
+    /// unmapped (`mapped: false`), or because its code names only a category
+    /// (a `coarse` row such as DHL's `transit`) and the text, read with
+    /// certainty, says more (`mapped: true`, `mapping_key` kept). Such events
+    /// count for the current status.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub classified: bool,
     /// The key of the mapping row used (e.g. `status/011`), when mapped.
@@ -182,6 +193,84 @@ pub struct Event {
     /// that sends it back on (set by [`Tracking::refresh`](crate::Tracking::refresh)).
     #[serde(default)]
     pub direction: Direction,
+    /// Vocabulary words of stored JSON that this version does not know, as
+    /// `field=word` (`status=in_drone`): the field took its fallback, the word
+    /// is kept so nothing is lost when the event is stored again.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub unknown_words: Vec<String>,
+}
+
+/// [`Event`] as stored, with its vocabulary words as text.
+#[derive(Deserialize)]
+struct EventWire {
+    time: Option<EventTime>,
+    code: String,
+    #[serde(default)]
+    reason_code: Option<String>,
+    description: String,
+    status: String,
+    substatus: String,
+    #[serde(default)]
+    reason: Option<String>,
+    eta: String,
+    mapped: bool,
+    #[serde(default)]
+    classified: bool,
+    #[serde(default)]
+    mapping_key: Option<Cow<'static, str>>,
+    #[serde(default)]
+    override_source: Option<OverrideSource>,
+    #[serde(default)]
+    location: Location,
+    #[serde(default)]
+    direction: Option<String>,
+    #[serde(default)]
+    unknown_words: Vec<String>,
+}
+
+impl From<EventWire> for Event {
+    fn from(w: EventWire) -> Self {
+        let mut unknown = w.unknown_words;
+        let mut word = |field: &str, text: &str| unknown.push(format!("{field}={text}"));
+        let status = w.status.parse().unwrap_or_else(|_| {
+            word("status", &w.status);
+            Status::Unknown
+        });
+        let substatus = w.substatus.parse().unwrap_or_else(|_| {
+            word("substatus", &w.substatus);
+            Substatus::Unmapped
+        });
+        let reason = w
+            .reason
+            .and_then(|r| r.parse().map_err(|_| word("reason", &r)).ok());
+        let eta = w.eta.parse().unwrap_or_else(|_| {
+            word("eta", &w.eta);
+            EtaHint::None
+        });
+        let direction = w.direction.map_or(Direction::Forward, |d| {
+            d.parse().unwrap_or_else(|_| {
+                word("direction", &d);
+                Direction::Forward
+            })
+        });
+        Event {
+            time: w.time,
+            code: w.code,
+            reason_code: w.reason_code,
+            description: w.description,
+            status,
+            substatus,
+            reason,
+            eta,
+            mapped: w.mapped,
+            classified: w.classified,
+            mapping_key: w.mapping_key,
+            override_source: w.override_source,
+            location: w.location,
+            direction,
+            unknown_words: unknown,
+        }
+    }
 }
 
 impl Event {
@@ -208,6 +297,7 @@ impl Event {
             override_source: None,
             location: Location::default(),
             direction: Direction::Forward,
+            unknown_words: Vec::new(),
         };
         if let Some(m) = mapping {
             e.apply(m);

@@ -41,6 +41,8 @@ mod normalizer;
 pub mod notify;
 mod order;
 mod overrides;
+#[cfg(feature = "render")]
+pub mod render;
 pub mod status;
 mod table;
 pub mod text;
@@ -49,7 +51,7 @@ pub mod unmapped;
 
 pub use calendar::{easter_sunday, Calendar, Country, Holiday, UnknownCountry};
 pub use carrier::{Carrier, Mapping};
-pub use detect::{detect, Candidate};
+pub use detect::{detect, Candidate, CheckDigit};
 pub use error::{Category, Error};
 pub use eta::{
     apply_hint, Basis, Eta, EtaSource, EtaWindow, Histogram, Lane, LaneStats, Prediction,
@@ -112,4 +114,30 @@ macro_rules! serde_as_str {
         }
     )+};
 }
-serde_as_str!(Status, Substatus, Reason, EtaHint, Carrier);
+serde_as_str!(Reason, Carrier);
+
+/// Serde for the vocabulary words that have a fallback: stored JSON written by
+/// a newer `wismo` with a word this version does not know still loads, and
+/// the word becomes the fallback (`status` → `unknown`, `substatus` →
+/// `unmapped`, `eta` → `none`). An [`Event`] keeps such words as text in
+/// [`Event::unknown_words`].
+macro_rules! serde_as_str_or {
+    ($($t:ty => $fallback:expr),+) => {$(
+        impl serde::Serialize for $t {
+            fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+                s.collect_str(self)
+            }
+        }
+        impl<'de> serde::Deserialize<'de> for $t {
+            fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+                let s = <std::borrow::Cow<'de, str>>::deserialize(d)?;
+                Ok(s.parse().unwrap_or($fallback))
+            }
+        }
+    )+};
+}
+serde_as_str_or!(
+    Status => Status::Unknown,
+    Substatus => Substatus::Unmapped,
+    EtaHint => EtaHint::None
+);

@@ -128,7 +128,11 @@ impl Normalizer {
                 None => None,
             };
             match hit {
-                Some(h) => e.apply_hit(&h),
+                Some(h) => {
+                    e.apply_hit(&h);
+                    // Every word is derived again now.
+                    e.unknown_words.clear();
+                }
                 None if e.mapped => e.forget_meaning(),
                 None => {}
             }

@@ -19,8 +19,13 @@ use serde::{Deserialize, Serialize};
 use crate::eta::EtaWindow;
 
 /// Which way a parcel (or one of its events) travels.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+///
+/// In JSON `"forward"` or `"return"`; a word this version does not know
+/// loads as `forward` (an [`Event`] keeps the word in
+/// [`Event::unknown_words`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize)]
 #[serde(rename_all = "snake_case")]
+#[non_exhaustive]
 pub enum Direction {
     /// From the shop to the customer.
     #[default]
@@ -28,6 +33,43 @@ pub enum Direction {
     /// Back to the shop: a parcel that failed forward, or a return label's
     /// parcel sent by the customer.
     Return,
+}
+
+impl Direction {
+    /// The word in JSON (`forward`, `return`).
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            Direction::Forward => "forward",
+            Direction::Return => "return",
+        }
+    }
+}
+
+impl std::fmt::Display for Direction {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl std::str::FromStr for Direction {
+    type Err = crate::status::UnknownWord;
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        match s {
+            "forward" => Ok(Direction::Forward),
+            "return" => Ok(Direction::Return),
+            _ => Err(crate::status::UnknownWord {
+                kind: "direction",
+                word: s.to_string(),
+            }),
+        }
+    }
+}
+
+impl<'de> Deserialize<'de> for Direction {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let s = <std::borrow::Cow<'de, str>>::deserialize(d)?;
+        Ok(s.parse().unwrap_or_default())
+    }
 }
 
 /// Business days without any event after which a tracking counts as stalled
@@ -348,9 +390,12 @@ impl Tracking {
     /// the carrier still sends its old estimate.
     ///
     /// The return rule: once an event says the parcel goes back to the
-    /// shipper, it and every later event have direction `return`, and a later
-    /// "delivered" event is the arrival back at the shipper
-    /// (`return_to_sender / returned_to_shipper`), never a delivery. A return
+    /// shipper, it and every later event have direction `return`; a later
+    /// movement scan ("departed", "arrived at facility", "in transit", even
+    /// "out for delivery") is the return leg (`return_to_sender /
+    /// return_in_transit`), and a later "delivered" event is the arrival back
+    /// at the shipper (`return_to_sender / returned_to_shipper`), never a
+    /// delivery. A return
     /// label's events are all `return`, and its "delivered" stays delivered
     /// (see [`Tracking::as_return_label`]).
     pub fn refresh(&mut self) {
@@ -360,10 +405,21 @@ impl Tracking {
             if e.is_known() {
                 if e.status == Status::ReturnToSender {
                     returning = true;
-                } else if returning && e.status == Status::Delivered {
-                    e.status = Status::ReturnToSender;
-                    e.substatus = Substatus::ReturnedToShipper;
-                    e.eta = EtaHint::Final;
+                } else if returning && !self.return_label {
+                    match e.status {
+                        Status::Delivered => {
+                            e.status = Status::ReturnToSender;
+                            e.substatus = Substatus::ReturnedToShipper;
+                            e.eta = EtaHint::Final;
+                        }
+                        // The return leg's movement scans.
+                        Status::InTransit | Status::OutForDelivery => {
+                            e.status = Status::ReturnToSender;
+                            e.substatus = Substatus::ReturnInTransit;
+                            e.eta = EtaHint::None;
+                        }
+                        _ => {}
+                    }
                 }
             }
             e.direction = if returning || self.return_label {
