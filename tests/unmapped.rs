@@ -57,11 +57,32 @@ fn fixtures_report_counts_every_unmapped_event() {
             assert!(f.sort_key() <= l.sort_key());
         }
     }
-    // The GLS fixture's CHANGD.MONEWADDR is documented as unmapped.
-    assert!(report
-        .rows()
-        .iter()
-        .any(|r| r.carrier == Carrier::Gls && r.code == "CHANGD.MONEWADDR"));
+}
+
+#[test]
+fn a_code_no_table_has_is_one_row_with_its_text() {
+    // A real GLS body with one code replaced by a code no table has.
+    let body = std::fs::read_to_string(
+        Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("tests/fixtures/gls/changed_address_in_delivery.json"),
+    )
+    .unwrap();
+    assert!(body.contains("\"CHANGD.MONEWADDR\""));
+    let body = body.replacen("\"CHANGD.MONEWADDR\"", "\"WISMOTEST.NOTREAL\"", 1);
+    let mut report = UnmappedReport::new();
+    for t in wismo::parse(Carrier::Gls, body.as_bytes()).unwrap() {
+        report.add(&t);
+    }
+    let rows = report.rows();
+    let row = rows.iter().find(|r| r.code == "WISMOTEST.NOTREAL").unwrap();
+    assert_eq!(row.count, 1);
+    assert_eq!(
+        row.examples,
+        ["Change completed for - Delivery at new address"]
+    );
+    assert!(row.first_seen.is_some() && row.first_seen == row.last_seen);
+    let tsv = report.to_tsv(Carrier::Gls, "stored.jsonl").unwrap();
+    assert!(tsv.contains("\nWISMOTEST.NOTREAL\t"), "{tsv}");
 }
 
 #[test]
