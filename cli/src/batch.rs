@@ -96,17 +96,8 @@ fn decode(r: &Record) -> Decoded<'_> {
             },
         },
         Data::Line(bytes) => {
-            let text = match std::str::from_utf8(bytes) {
-                Ok(t) => t,
-                Err(e) => {
-                    return Decoded {
-                        carrier_text: None,
-                        id: None,
-                        parsed: Err(format!("not UTF-8: {e}")),
-                    }
-                }
-            };
-            let rec: InRecord = match serde_json::from_str(text) {
+            // from_slice checks UTF-8 as it reads (one pass over the line).
+            let rec: InRecord = match serde_json::from_slice(bytes) {
                 Ok(r) => r,
                 Err(e) => {
                     return Decoded {
