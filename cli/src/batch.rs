@@ -301,10 +301,15 @@ impl Summary {
             crate::warn(
                 cmd,
                 format!(
-                    "unmapped codes: {} in {} events (top: {}); `wismo unmapped` writes the review file",
+                    "unmapped codes: {} in {} events (top: {}){}",
                     rows.len(),
                     self.report.events(),
-                    shown.join(", ")
+                    shown.join(", "),
+                    if cmd == "batch" {
+                        "; `wismo unmapped` writes the review file"
+                    } else {
+                        ""
+                    }
                 ),
             );
         } else {
@@ -464,7 +469,17 @@ pub fn unmapped(a: UnmappedArgs) -> Result<ExitCode, Fail> {
         .map_err(Fail::Failed)?;
     summary.print(CMD, start.elapsed());
 
-    let source = inputs.join(" ");
+    let source = inputs
+        .iter()
+        .map(|i| {
+            if i == "-" {
+                "standard input"
+            } else {
+                i.as_str()
+            }
+        })
+        .collect::<Vec<_>>()
+        .join(", ");
     let carriers: Vec<Carrier> = summary
         .report
         .carriers()
