@@ -84,13 +84,14 @@ impl fmt::Display for EventTime {
 }
 
 impl std::str::FromStr for EventTime {
-    type Err = chrono::ParseError;
+    type Err = crate::status::UnknownWord;
+    /// RFC 3339 with offset, or the same without offset (local time).
     fn from_str(s: &str) -> Result<Self, Self::Err> {
         match DateTime::parse_from_rfc3339(s) {
             Ok(dt) => Ok(EventTime::new(dt.naive_local(), Some(*dt.offset()))),
-            Err(e) => NaiveDateTime::parse_from_str(s, "%Y-%m-%dT%H:%M:%S%.f")
+            Err(_) => NaiveDateTime::parse_from_str(s, "%Y-%m-%dT%H:%M:%S%.f")
                 .map(|local| EventTime::new(local, None))
-                .map_err(|_| e),
+                .map_err(|_| crate::status::UnknownWord::new("event time", s)),
         }
     }
 }

@@ -126,10 +126,7 @@ impl fmt::Display for Locale {
 impl FromStr for Locale {
     type Err = crate::status::UnknownWord;
     fn from_str(s: &str) -> Result<Self, Self::Err> {
-        Locale::from_tag(s).ok_or_else(|| crate::status::UnknownWord {
-            kind: "locale",
-            word: s.to_string(),
-        })
+        Locale::from_tag(s).ok_or_else(|| crate::status::UnknownWord::new("locale", s))
     }
 }
 

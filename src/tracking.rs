@@ -57,10 +57,7 @@ impl std::str::FromStr for Direction {
         match s {
             "forward" => Ok(Direction::Forward),
             "return" => Ok(Direction::Return),
-            _ => Err(crate::status::UnknownWord {
-                kind: "direction",
-                word: s.to_string(),
-            }),
+            _ => Err(crate::status::UnknownWord::new("direction", s)),
         }
     }
 }
@@ -516,6 +513,12 @@ impl Tracking {
     /// corrected mappings; then refreshes.
     pub fn remap(&mut self) {
         crate::Normalizer::default().remap(self);
+    }
+
+    /// Events whose meaning is not known: the code is in no table and the
+    /// text was not read (for metrics and for the unmapped-code report).
+    pub fn unmapped(&self) -> impl Iterator<Item = &Event> + '_ {
+        self.events.iter().filter(|e| !e.is_known())
     }
 
     /// The latest mapped event, the one the current status comes from.
