@@ -26,8 +26,8 @@ use std::collections::BTreeMap;
 use std::fmt::Write as _;
 
 /// Least [`classify`](crate::classify) confidence for a row skeleton to carry
-/// the classifier's suggestion.
-pub const SURE: f32 = 0.9;
+/// the classifier's suggestion: the classifier's own [`text::SURE`](crate::text::SURE).
+pub const SURE: f32 = crate::text::SURE;
 
 /// Most example texts kept per row.
 pub const MAX_EXAMPLES: usize = 3;
