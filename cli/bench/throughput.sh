@@ -9,7 +9,16 @@
 #   BYTES=50000000 RUNS=1 cli/bench/throughput.sh   # quick check
 #
 # Not part of CI (it takes minutes); `cli/tests/cli.rs` covers correctness.
+#
+# On a shared machine with scheduler autogroups (Linux, one group per
+# session), a process gets its session's share of the CPU however many
+# threads it runs, so the all-core rate cannot show. BOOST=1 (root) runs the
+# measurement in a session of its own at autogroup nice -20 for its few
+# seconds, so both runs get the cores that are there.
 set -euo pipefail
+if [ "${BOOST:-0}" = 1 ] && [ -z "${WISMO_BOOSTED:-}" ]; then
+    exec setsid env WISMO_BOOSTED=1 bash -c 'echo -20 > /proc/self/autogroup && echo "autogroup: $(cat /proc/self/autogroup)" && exec "$0" "$@"' "$0" "$@"
+fi
 cd "$(dirname "$0")/../.."
 BYTES=${BYTES:-1100000000}
 RUNS=${RUNS:-3}
