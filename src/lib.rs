@@ -126,10 +126,15 @@ pub fn parse_with(carrier: Carrier, body: &[u8], limits: &Limits) -> Result<Vec<
     Ok(trackings)
 }
 
-/// Serde for the vocabulary types and [`Carrier`]: the same snake_case strings
-/// as in mapping files and `Display`.
+/// Serde for the vocabulary types: the same snake_case strings as in mapping
+/// files and `Display`. A type with a fallback loads a word this version
+/// does not know as that fallback, so stored JSON written by a newer `wismo`
+/// still loads (`status` → `unknown`, `substatus` → `unmapped`, `eta` →
+/// `none`); an [`Event`] keeps such words as text in
+/// [`Event::unknown_words`]. `Reason` has no fallback value (events hold an
+/// `Option<Reason>`, see `Event`'s own deserializer).
 macro_rules! serde_as_str {
-    ($($t:ty),+) => {$(
+    ($($t:ty $(=> $fallback:expr)?),+ $(,)?) => {$(
         impl serde::Serialize for $t {
             fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
                 s.collect_str(self)
@@ -138,12 +143,19 @@ macro_rules! serde_as_str {
         impl<'de> serde::Deserialize<'de> for $t {
             fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
                 let s = <std::borrow::Cow<'de, str>>::deserialize(d)?;
-                s.parse().map_err(serde::de::Error::custom)
+                serde_as_str!(@read s $($fallback)?)
             }
         }
     )+};
+    (@read $s:ident) => { $s.parse().map_err(serde::de::Error::custom) };
+    (@read $s:ident $fallback:expr) => { Ok($s.parse().unwrap_or($fallback)) };
 }
-serde_as_str!(Reason);
+serde_as_str!(
+    Reason,
+    Status => Status::Unknown,
+    Substatus => Substatus::Unmapped,
+    EtaHint => EtaHint::None,
+);
 
 /// Carriers are stored by id; a stored id is read back strictly (no names,
 /// no aliases), so a tracking never changes carrier by a lenient reading.
@@ -161,28 +173,3 @@ impl<'de> serde::Deserialize<'de> for Carrier {
     }
 }
 
-/// Serde for the vocabulary words that have a fallback: stored JSON written by
-/// a newer `wismo` with a word this version does not know still loads, and
-/// the word becomes the fallback (`status` → `unknown`, `substatus` →
-/// `unmapped`, `eta` → `none`). An [`Event`] keeps such words as text in
-/// [`Event::unknown_words`].
-macro_rules! serde_as_str_or {
-    ($($t:ty => $fallback:expr),+) => {$(
-        impl serde::Serialize for $t {
-            fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-                s.collect_str(self)
-            }
-        }
-        impl<'de> serde::Deserialize<'de> for $t {
-            fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-                let s = <std::borrow::Cow<'de, str>>::deserialize(d)?;
-                Ok(s.parse().unwrap_or($fallback))
-            }
-        }
-    )+};
-}
-serde_as_str_or!(
-    Status => Status::Unknown,
-    Substatus => Substatus::Unmapped,
-    EtaHint => EtaHint::None
-);
