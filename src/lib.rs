@@ -172,4 +172,3 @@ impl<'de> serde::Deserialize<'de> for Carrier {
             .ok_or_else(|| serde::de::Error::custom(status::UnknownWord::new("carrier id", &s)))
     }
 }
-
