@@ -47,6 +47,7 @@ pub mod status;
 mod table;
 pub mod text;
 pub mod tracking;
+pub mod unmapped;
 
 /// The `chrono` types `wismo`'s API takes and returns, re-exported so a user
 /// needs no `chrono` dependency of a matching version.
@@ -81,6 +82,7 @@ pub use overrides::{MappingError, MappingProblem, Meaning, OverrideSource, Overr
 pub use status::{Action, EtaHint, Owner, Reason, Status, Substatus, UnknownWord};
 pub use text::{classify, Lang};
 pub use tracking::{Direction, MergeError, Tracking};
+pub use unmapped::UnmappedReport;
 
 /// Parses one tracking response body of `carrier`'s API into its trackings
 /// (one response can hold several shipments or pieces).
