@@ -21,9 +21,9 @@ struct Body<'a> {
     current_status: Option<StatusBlock<'a>>,
     #[serde(borrow, rename = "CompleteStatus")]
     complete_status: Option<StatusBlock<'a>>,
-    #[serde(borrow, default, rename = "Errors")]
+    #[serde(borrow, default, rename = "Errors", deserialize_with = "one_or_many")]
     errors: Vec<ApiError<'a>>,
-    #[serde(borrow, default, rename = "Warnings")]
+    #[serde(borrow, default, rename = "Warnings", deserialize_with = "one_or_many")]
     warnings: Vec<ApiError<'a>>,
 }
 
