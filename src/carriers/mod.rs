@@ -1067,6 +1067,74 @@ pub(crate) fn us_date_time(s: &str) -> Option<NaiveDateTime> {
 
 #[cfg(test)]
 mod tests {
+    /// An object with a repeating list and a plain one.
+    #[derive(Deserialize)]
+    #[serde(remote = "Self")]
+    struct Rep<'a> {
+        #[serde(borrow)]
+        id: Option<Str<'a>>,
+        #[serde(borrow, default, deserialize_with = "one_or_many")]
+        ev: Vec<Str<'a>>,
+        #[serde(borrow, default, deserialize_with = "opt_one_or_many")]
+        other: Option<Vec<Str<'a>>>,
+    }
+    impl_repeating!(Rep, ["ev"]);
+
+    fn rep(s: &str) -> Result<(Option<String>, Vec<String>, Option<usize>), String> {
+        let r: Rep = serde_json::from_str(s).map_err(|e| e.to_string())?;
+        Ok((
+            r.id.map(|s| s.0.into_owned()),
+            r.ev.iter().map(|s| s.0.to_string()).collect(),
+            r.other.map(|o| o.len()),
+        ))
+    }
+
+    #[test]
+    fn one_or_many_shapes() {
+        let ev = |s: &str| rep(s).map(|r| r.1.join(","));
+        assert_eq!(ev(r#"{"ev":["a","b"]}"#).unwrap(), "a,b");
+        assert_eq!(ev(r#"{"ev":"a"}"#).unwrap(), "a");
+        assert_eq!(ev(r#"{"ev":7}"#).unwrap(), "7");
+        assert_eq!(ev(r#"{"ev":null}"#).unwrap(), "");
+        assert_eq!(ev(r#"{"id":"x"}"#).unwrap(), "");
+        assert_eq!(ev(r#"{"ev":[]}"#).unwrap(), "");
+        // Repeated keys, each one-or-many, joined in order; other keys around.
+        let r = rep(r#"{"id":"x","ev":"a","ev":["b","c"],"ev":null,"ev":"d","other":"o"}"#);
+        assert_eq!(
+            r.unwrap(),
+            (
+                Some("x".into()),
+                vec!["a".into(), "b".into(), "c".into(), "d".into()],
+                Some(1)
+            )
+        );
+        let r = rep(r#"{"ev":"a","ev":"b"}"#).unwrap();
+        assert_eq!(r.1, ["a", "b"]);
+        assert_eq!(r.2, None);
+        assert_eq!(rep(r#"{"other":null}"#).unwrap().2, Some(0));
+        // Escaped keys are still recognised.
+        assert_eq!(ev(r#"{"\u0065v":"a","ev":"b"}"#).unwrap(), "a,b");
+        // A list key that comes back after another key: refused, not cut.
+        assert!(rep(r#"{"ev":"a","id":"x","ev":"b"}"#).is_err());
+        // A plain key may not repeat either (as in a derived struct).
+        assert!(rep(r#"{"id":"x","id":"y"}"#).is_err());
+        // One object, or an array of them, of repeating objects.
+        let many: Vec<Rep> = one_or_many(&mut serde_json::Deserializer::from_str(
+            r#"[{"ev":"a","ev":"b"},{"ev":"c"}]"#,
+        ))
+        .unwrap();
+        assert_eq!(many.iter().map(|r| r.ev.len()).sum::<usize>(), 3);
+        let one: Vec<Rep> = one_or_many(&mut serde_json::Deserializer::from_str(
+            r#"{"ev":"a","ev":"b"}"#,
+        ))
+        .unwrap();
+        assert_eq!(one[0].ev.len(), 2);
+        // Through serde's buffered values (untagged enums) too.
+        let v: serde_json::Value = serde_json::from_str(r#"{"ev":{"x":1}}"#).unwrap();
+        let n: Vec<serde_json::Value> = one_or_many(&v["ev"]).unwrap();
+        assert_eq!(n.len(), 1);
+    }
+
     #[test]
     fn fixed_layouts_agree_with_chrono() {
         let cases = [
