@@ -78,9 +78,6 @@ pub(crate) fn interpret(lang: Option<crate::Lang>, t: &mut Tracking) -> bool {
     classify_unmapped(lang, t) | refined
 }
 
-/// Confidence from which a text reading may refine a coarse code.
-const SURE: f32 = 0.9;
-
 /// A sure reading of `text` in the carrier's language, or else in English
 /// (carriers' APIs answer in their language or in English).
 fn sure_reading(
@@ -91,7 +88,7 @@ fn sure_reading(
         return None;
     }
     let sure = |r: Option<(crate::Status, crate::Substatus, f32)>| {
-        r.filter(|&(_, _, confidence)| confidence >= SURE)
+        r.filter(|&(_, _, confidence)| confidence >= crate::text::SURE)
     };
     sure(crate::classify(text, lang)).or_else(|| {
         lang.filter(|&l| l != crate::Lang::En)
@@ -172,7 +169,7 @@ pub(crate) fn text_language(carrier: Carrier) -> Option<crate::Lang> {
 }
 
 /// Gives events without a mapped code the meaning of their text, when the
-/// classifier is sure; they are marked `classified`. Returns whether any was.
+/// classifier answers; they are marked `classified`. Returns whether any was.
 fn classify_unmapped(lang: Option<crate::Lang>, t: &mut Tracking) -> bool {
     let mut any = false;
     for e in t
@@ -180,7 +177,7 @@ fn classify_unmapped(lang: Option<crate::Lang>, t: &mut Tracking) -> bool {
         .iter_mut()
         .filter(|e| !e.mapped && !e.description.trim().is_empty())
     {
-        if let Some((status, substatus, _confidence)) = crate::classify(&e.description, lang) {
+        if let Some((status, substatus, _)) = crate::classify(&e.description, lang) {
             e.status = status;
             e.substatus = substatus;
             e.eta = implied_eta(status);
