@@ -1077,7 +1077,10 @@ mod tests {
     }
     impl_repeating!(Rep, ["ev"]);
 
-    fn rep(s: &str) -> Result<(Option<String>, Vec<String>, Option<usize>), String> {
+    /// `id`, `ev` and the length of `other` of an object.
+    type Read = (Option<String>, Vec<String>, Option<usize>);
+
+    fn rep(s: &str) -> Result<Read, String> {
         let r: Rep = serde_json::from_str(s).map_err(|e| e.to_string())?;
         Ok((
             r.id.map(|s| s.0.into_owned()),
