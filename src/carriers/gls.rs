@@ -33,7 +33,7 @@
 //! bodies (`title`, `status`, `detail`) and API-gateway faults
 //! (`fault.faultstring`, `fault.detail.errorcode`) are carrier errors too.
 
-use super::{iso_time, json, location, one_or_many, text, Str};
+use super::{iso_time, json, location, one_or_many, opt_one_or_many, text, Str};
 use crate::{Carrier, Error, Event, Status, Tracking};
 use serde::Deserialize;
 
@@ -41,7 +41,7 @@ const C: Carrier = Carrier::Gls;
 
 #[derive(Deserialize)]
 struct Body<'a> {
-    #[serde(borrow)]
+    #[serde(borrow, default, deserialize_with = "opt_one_or_many")]
     parcels: Option<Vec<Parcel<'a>>>,
     #[serde(borrow)]
     title: Option<Str<'a>>,

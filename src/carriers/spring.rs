@@ -17,7 +17,7 @@
 //! without a zone; it is kept with no offset. Only when `DateTime` is absent
 //! is `Timestamp` (Unix seconds, UTC) used. Spring gives no ETA.
 
-use super::{bad_time, iso_time, json, location, text, Str};
+use super::{bad_time, iso_time, json, location, opt_one_or_many, text, Str};
 use crate::event::EventTime;
 use crate::{Carrier, Error, Event, Tracking};
 use serde::Deserialize;
@@ -38,7 +38,12 @@ struct Body<'a> {
 struct Shipment<'a> {
     #[serde(rename = "TrackingNumber", borrow)]
     tracking_number: Option<Str<'a>>,
-    #[serde(rename = "Events", borrow, default)]
+    #[serde(
+        rename = "Events",
+        borrow,
+        default,
+        deserialize_with = "opt_one_or_many"
+    )]
     events: Option<Vec<SpringEvent<'a>>>,
 }
 
