@@ -1766,6 +1766,8 @@ rules! {
     PL, "w drodze" => InTransit 75;
     EN, "handed over to the parcelstation" => AtLocker 75;
     // Spanish (SEUR event texts)
+    // 10/10 training texts, but all one SEUR template: sure only in that form
+    ES, "mercancia en n t" => ArrivedAtFacility 90;
     ES, "mercancia en" => ArrivedAtFacility 70;
     ES, "demora reparto" => Delayed 75;
     ES, "faltan bultos" => HeldByCarrier 70;
