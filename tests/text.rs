@@ -762,3 +762,100 @@ fn plain_statements_are_sure() {
         );
     }
 }
+
+/// One event under `code` (a pair `event|reason` or a key) with `text`,
+/// interpreted as a parser's event is: looked up, then its text read.
+fn interpreted(carrier: wismo::Carrier, code: &str, text: &str) -> wismo::Event {
+    let (event, reason) = match code.split_once('|') {
+        Some((e, r)) => (e, Some(r)),
+        None => (code, None),
+    };
+    let e = wismo::Event::lookup(carrier, None, event, reason, text);
+    let mut t = wismo::Tracking::new(carrier, "1", vec![e], None);
+    t.remap();
+    t.events.remove(0)
+}
+
+/// The precision of the coarse-code refinement (events mapped by a `coarse`
+/// row whose meaning came from their text, `mapped && classified`) on
+/// `tests/data/coarse_and_text_samples.tsv`, against the status a person
+/// reads there; and every refinement in the fixtures, listed. Fails on a
+/// wrong refinement in the samples.
+#[test]
+fn coarse_refinement_precision() {
+    use std::str::FromStr;
+    let data = include_str!("data/coarse_and_text_samples.tsv");
+    let (mut coded, mut refined, mut right, mut sub_right) = (0, 0, 0, 0);
+    let mut wrong = Vec::new();
+    for (i, line) in data.lines().enumerate() {
+        if line.starts_with('#') || line.is_empty() || line.starts_with("carrier\t") {
+            continue;
+        }
+        let f: Vec<&str> = line.split('\t').collect();
+        let (carrier, code, status, substatus, text) = (f[0], f[2], f[3], f[4], f[5]);
+        if code == "-" {
+            continue;
+        }
+        let carrier = wismo::Carrier::from_str(carrier).unwrap();
+        let e = interpreted(carrier, code, text);
+        coded += 1;
+        if e.mapped && e.classified {
+            refined += 1;
+            if e.status.as_str() == status {
+                right += 1;
+                sub_right += usize::from(e.substatus.as_str() == substatus);
+            } else {
+                wrong.push(format!(
+                    "line {}: {code} `{text}` refined to {}, a person reads {status}",
+                    i + 1,
+                    e.status
+                ));
+            }
+        }
+    }
+    println!(
+        "coarse_and_text_samples: {coded} coded rows, {refined} refined from their text, {right} right ({sub_right} with the substatus too)"
+    );
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
+    let mut dirs: Vec<_> = std::fs::read_dir(&dir)
+        .unwrap()
+        .map(|d| d.unwrap().path())
+        .collect();
+    dirs.sort();
+    let (mut events, mut fixture_refined) = (0, 0);
+    for d in dirs {
+        let Ok(carrier) = wismo::Carrier::from_str(d.file_name().unwrap().to_str().unwrap()) else {
+            continue;
+        };
+        let mut files: Vec<_> = std::fs::read_dir(&d)
+            .unwrap()
+            .map(|f| f.unwrap().path())
+            .filter(|p| {
+                let n = p.file_name().unwrap().to_str().unwrap();
+                (n.ends_with(".json") || n.ends_with(".xml")) && !n.ends_with(".expected.json")
+            })
+            .collect();
+        files.sort();
+        for f in files {
+            let Ok(ts) = wismo::parse(carrier, &std::fs::read(&f).unwrap()) else {
+                continue;
+            };
+            for e in ts.iter().flat_map(|t| &t.events) {
+                events += 1;
+                if e.mapped && e.classified {
+                    fixture_refined += 1;
+                    println!(
+                        "fixture refinement: {}: {} `{}` -> {}/{}",
+                        f.strip_prefix(&dir).unwrap().display(),
+                        e.mapping_key.as_deref().unwrap_or(&e.code),
+                        e.description,
+                        e.status,
+                        e.substatus
+                    );
+                }
+            }
+        }
+    }
+    println!("fixtures: {events} events, {fixture_refined} coarse refinements");
+    assert!(wrong.is_empty(), "wrong refinements:\n{}", wrong.join("\n"));
+}
