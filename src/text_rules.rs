@@ -866,7 +866,7 @@ rules! {
     // plain delivered
     // exact statement: delivered, with no recipient or place named, and no
     // tense, negation, condition or part word
-    EN, "delivered - not - no - never - will - be delivered - being - wrong - expected - undelivered - to - at - by - for - of - soon - later - partly - part - partial* - nor - neither - notice - once - when - if - until - unless - after - before - counts - as - can - could - cannot - should - would - may - might - must - pickup - pick - shop - point - locker - outlet - office - sender - shipper - attempt* - scheduled - planned - estimated" => Delivered 90;
+    EN, "delivered - not - no - will - be delivered - being - expected - wrong - to - at - by - for - of - soon - later - part* - nor - notice - once - when - if - until - as - pick* - shop - point - locker - office - sender" => Delivered 90;
     EN, "delivered - not - will - be delivered - wrong - expected - undelivered" => Delivered 85;
     EN, "delivery completed" => Delivered 80;
     EN, "delivery was made" => Delivered 80;
