@@ -136,6 +136,7 @@ fn error(o: &Object<'_>) -> Error {
         .or(us_message);
     match (code, message) {
         (None, None) if o.data.is_some() => Error::CarrierError {
+            kind: crate::CarrierErrorKind::Other,
             carrier: C,
             code: None,
             message: "no tracking data".to_string(),
@@ -148,6 +149,7 @@ fn error(o: &Object<'_>) -> Error {
         (code, message) => {
             let message = message.unwrap_or("unspecified error");
             Error::CarrierError {
+                kind: crate::CarrierErrorKind::Other,
                 carrier: C,
                 message: match &code {
                     Some(c) => format!("{c}: {message}"),

@@ -94,6 +94,7 @@ fn carrier_error(e: &ApiError<'_>) -> Error {
         .or(text(&e.error_name))
         .unwrap_or("unspecified error");
     Error::CarrierError {
+        kind: crate::CarrierErrorKind::Other,
         carrier: C,
         code: code.map(str::to_string),
         message: match code {

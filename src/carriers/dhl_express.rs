@@ -127,6 +127,7 @@ pub(crate) fn parse(body: &[u8]) -> Result<Vec<Tracking>, Error> {
             (t, d) => [t, d].into_iter().flatten().collect::<Vec<_>>().join(": "),
         };
         return Err(Error::CarrierError {
+            kind: crate::CarrierErrorKind::Other,
             carrier: C,
             code: body.status.as_ref().and_then(Code::to_text),
             message,

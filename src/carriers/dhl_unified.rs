@@ -99,6 +99,7 @@ pub(crate) fn parse_for(c: Carrier, body: &[u8]) -> Result<Vec<Tracking>, Error>
                 path: "$".into(),
             },
             (title, detail) => Error::CarrierError {
+                kind: crate::CarrierErrorKind::Other,
                 carrier: c,
                 code: body.status.map(|s| s.to_string()),
                 message: [title, detail]

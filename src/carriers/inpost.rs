@@ -158,6 +158,7 @@ fn carrier_error(body: &Body<'_>) -> Error {
         };
     }
     Error::CarrierError {
+        kind: crate::CarrierErrorKind::Other,
         carrier: C,
         code: code.map(str::to_string).or(http),
         message: match (code, message) {

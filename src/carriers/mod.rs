@@ -23,6 +23,7 @@ mod dhl_express;
 mod dhl_parcel_de;
 mod dhl_unified;
 mod dpd;
+mod error_kinds;
 mod fedex;
 mod gls;
 mod gls_mygls;
@@ -59,7 +60,7 @@ pub(crate) fn parse(
     body: &[u8],
     lang: Option<crate::Lang>,
 ) -> Result<Vec<Tracking>, Error> {
-    let mut trackings = parse_format(carrier, body)?;
+    let mut trackings = parse_format(carrier, body).map_err(|e| explain(carrier, body, e))?;
     for t in &mut trackings {
         if interpret(lang, t) {
             t.refresh();
@@ -242,6 +243,108 @@ pub(crate) const fn has_parser(carrier: Carrier) -> bool {
             | Carrier::Ukrposhta
             | Carrier::Canpar
     )
+}
+
+/// Makes a parser's error say what a service can do: a carrier error answer
+/// gets its [`CarrierErrorKind`](crate::CarrierErrorKind) from the carrier's
+/// table ([`error_kinds`]), and a body that is not the carrier's format at
+/// all (empty, an HTML page, plain text, `null`) says so in words
+/// ([`Error::BodyFormat`]) instead of what the JSON or XML reader stumbled on.
+fn explain(carrier: Carrier, body: &[u8], e: Error) -> Error {
+    match e {
+        Error::CarrierError { .. } => error_kinds::with_kind(e),
+        Error::Json { .. }
+        | Error::Xml { .. }
+        | Error::MissingField { .. }
+        | Error::Invalid { .. } => match body_format(carrier, body, &e) {
+            Some((found, expected)) => Error::BodyFormat {
+                carrier,
+                found,
+                expected,
+            },
+            None => e,
+        },
+        e => e,
+    }
+}
+
+/// The formats `carrier`'s parser reads.
+const fn formats(carrier: Carrier) -> &'static str {
+    match carrier {
+        Carrier::Aramex => "JSON or XML",
+        Carrier::Bpost
+        | Carrier::CanadaPost
+        | Carrier::Canpar
+        | Carrier::Chronopost
+        | Carrier::DhlParcelDe
+        | Carrier::Dpd
+        | Carrier::Landmark
+        | Carrier::Packeta
+        | Carrier::Purolator
+        | Carrier::RussianPost
+        | Carrier::Tnt => "XML",
+        _ => "JSON",
+    }
+}
+
+/// What a body that failed to parse is, when it is plainly not the format
+/// expected: `(found, expected)` for [`Error::BodyFormat`]. `None` when the
+/// body looks like the right format (the parser's own error then stands).
+fn body_format(carrier: Carrier, body: &[u8], e: &Error) -> Option<(&'static str, &'static str)> {
+    let body = body.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(body);
+    let start = body.iter().position(|b| !b.is_ascii_whitespace());
+    let expected = formats(carrier);
+    let Some(start) = start else {
+        return Some(("empty", expected));
+    };
+    let body = &body[start..];
+    let head = &body[..body.len().min(512)];
+    let has = |needle: &[u8]| {
+        head.windows(needle.len())
+            .any(|w| w.eq_ignore_ascii_case(needle))
+    };
+    if body[0] == b'<' {
+        // `<body` only as the first tag: SOAP's `<Body>` is not HTML.
+        let first_tag = |t: &[u8]| body.starts_with(t);
+        if has(b"<!doctype html")
+            || has(b"<html")
+            || first_tag(b"<body")
+            || first_tag(b"<head")
+            || first_tag(b"<title>")
+            || first_tag(b"<h1>")
+        {
+            return Some(("HTML", expected));
+        }
+        return (expected == "JSON").then_some(("XML", expected));
+    }
+    if expected == "XML" {
+        return Some(match body[0] {
+            b'{' | b'[' => ("JSON", expected),
+            _ => ("plain text", expected),
+        });
+    }
+    // JSON expected. Only a reader's error at the top of the body is about
+    // the body as a whole; deeper errors keep their path.
+    if !matches!(e, Error::Json { .. } | Error::Xml { .. }) {
+        return None;
+    }
+    let found = match serde_json::from_slice::<serde_json::Value>(body) {
+        Ok(serde_json::Value::Null) => "`null`",
+        Ok(serde_json::Value::String(_)) => "a JSON string",
+        Ok(serde_json::Value::Number(_)) => "a JSON number",
+        Ok(serde_json::Value::Bool(_)) => "a JSON boolean",
+        Ok(_) => return None,
+        Err(_) if matches!(body[0], b'{' | b'[' | b'"' | b'-' | b'0'..=b'9') => return None,
+        Err(_)
+            if body.starts_with(b"null")
+                || body.starts_with(b"true")
+                || body.starts_with(b"false") =>
+        {
+            return None
+        }
+        Err(_) => return Some(("plain text", expected)),
+    };
+    Some((found, "a JSON object"))
 }
 
 /// The format parser of `carrier`.
@@ -442,6 +545,7 @@ pub(crate) fn location(
 /// gave, or `unspecified error`.
 pub(crate) fn carrier_error(carrier: Carrier, code: Option<&str>, message: Option<&str>) -> Error {
     Error::CarrierError {
+        kind: crate::CarrierErrorKind::Other,
         carrier,
         code: code.map(str::to_string),
         message: match (code, message) {

@@ -51,7 +51,9 @@ pub(crate) fn parse(body: &[u8]) -> Result<Vec<Tracking>, Error> {
     let body: Body = json(C, body)?;
     let Some(events) = &body.tracking_events else {
         return Err(match text(&body.error) {
+            // PARCEL.ONE documents `{"Error"}` as its 404 answer only.
             Some(e) => Error::CarrierError {
+                kind: crate::CarrierErrorKind::NotFound,
                 carrier: C,
                 code: None,
                 message: e.to_string(),

@@ -103,6 +103,7 @@ pub(crate) fn parse(body: &[u8]) -> Result<Vec<Tracking>, Error> {
             let e = body.errors.first().or(body.warnings.first());
             return Err(match e {
                 Some(e) => Error::CarrierError {
+                    kind: crate::CarrierErrorKind::Other,
                     carrier: C,
                     code: text(&e.code).map(str::to_string),
                     message: text(&e.description)

@@ -125,6 +125,7 @@ pub(crate) fn parse(body: &[u8]) -> Result<Vec<Tracking>, Error> {
             path: "$".into(),
         },
         (code, description) => Error::CarrierError {
+            kind: crate::CarrierErrorKind::Other,
             carrier: C,
             code: code.map(str::to_string),
             message: match (code, description) {

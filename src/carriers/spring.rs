@@ -70,6 +70,7 @@ pub(crate) fn parse(body: &[u8]) -> Result<Vec<Tracking>, Error> {
     let Some(shipment) = body.shipment.as_ref() else {
         if level != 0 || text(&body.error).is_some() {
             return Err(Error::CarrierError {
+                kind: crate::CarrierErrorKind::Other,
                 carrier: C,
                 code: Some(level.to_string()),
                 message: text(&body.error)

@@ -75,6 +75,7 @@ pub(crate) fn parse(body: &[u8]) -> Result<Vec<Tracking>, Error> {
                 }
             }
             return Err(Error::CarrierError {
+                kind: crate::CarrierErrorKind::Other,
                 carrier: C,
                 code: text(&m.code).map(str::to_string),
                 message,

@@ -140,10 +140,13 @@ pub(crate) fn parse(body: &[u8]) -> Result<Vec<Tracking>, Error> {
         let err = body.response.and_then(|r| r.errors.into_iter().next());
         return Err(match err {
             Some(e) => e.to_error(C),
-            None => Error::MissingField {
+            None => Error::Invalid {
                 carrier: C,
-                field: "trackResponse",
                 path: "$".into(),
+                message: "neither a Track API response (no `trackResponse` or \
+                          `response.errors`) nor a Track Alert webhook (no `activityStatus`); \
+                          both shapes were tried"
+                    .into(),
             },
         });
     };

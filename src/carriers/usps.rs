@@ -61,6 +61,7 @@ pub(crate) fn parse(body: &[u8]) -> Result<Vec<Tracking>, Error> {
         let Some(number) = text(&d.tracking_number) else {
             if let Some(e) = &d.error {
                 return Err(Error::CarrierError {
+                    kind: crate::CarrierErrorKind::Other,
                     carrier: C,
                     code: text(&e.code).map(str::to_string),
                     message: text(&e.message).unwrap_or("unspecified error").to_string(),
