@@ -170,7 +170,9 @@ pub(crate) fn text_language(carrier: Carrier) -> Option<crate::Lang> {
 }
 
 /// Gives events without a mapped code the meaning of their text, when the
-/// classifier answers; they are marked `classified`. Returns whether any was.
+/// classifier is sure of it ([`sure_reading`]: an unknown code stays unknown
+/// unless its text is read with certainty); they are marked `classified`.
+/// Returns whether any was.
 fn classify_unmapped(lang: Option<crate::Lang>, t: &mut Tracking) -> bool {
     let mut any = false;
     for e in t
@@ -178,7 +180,7 @@ fn classify_unmapped(lang: Option<crate::Lang>, t: &mut Tracking) -> bool {
         .iter_mut()
         .filter(|e| !e.mapped && !e.description.trim().is_empty())
     {
-        if let Some((status, substatus, _)) = crate::classify(&e.description, lang) {
+        if let Some((status, substatus, _)) = sure_reading(&e.description, lang) {
             e.status = status;
             e.substatus = substatus;
             e.eta = implied_eta(status);
