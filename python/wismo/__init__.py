@@ -5,6 +5,8 @@ Python bindings of the ``wismo`` Rust crate: every answer comes from the crate
 converts arguments and results. See ``README.md`` beside this package.
 """
 
+from typing import TYPE_CHECKING
+
 from ._native import (
     CARRIERS,
     LANGS,
@@ -38,6 +40,24 @@ from ._native import (
     parse,
     parse_many,
 )
+
+if TYPE_CHECKING:  # the vocabulary's literal types, for annotations
+    from ._native import (
+        Body as Body,
+        CustomerStep as CustomerStep,
+        DelayCause as DelayCause,
+        Direction as Direction,
+        ErrorCategory as ErrorCategory,
+        ErrorKind as ErrorKind,
+        EtaSource as EtaSource,
+        Lang as Lang,
+        LocaleTag as LocaleTag,
+        NotificationKind as NotificationKind,
+        Reason as Reason,
+        Status as Status,
+        Substatus as Substatus,
+        Urgency as Urgency,
+    )
 
 __all__ = [
     "CARRIERS",
