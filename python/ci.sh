@@ -22,7 +22,7 @@ rm -rf "$venv"
 python3 -m venv "$venv"
 "$venv/bin/python" -m pip install -q --disable-pip-version-check --upgrade pip
 pkgs=(maturin pytest mypy)
-[ $spark = 1 ] && pkgs+=(pyspark pandas pyarrow)
+[ $spark = 1 ] && pkgs+=(pyspark "pandas<3" pyarrow)
 "$venv/bin/python" -m pip install -q --disable-pip-version-check "${pkgs[@]}"
 echo "   ($((SECONDS - t0)) s)"
 
