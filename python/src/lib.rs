@@ -749,7 +749,9 @@ impl NotificationData {
     }
     #[getter]
     fn promised(&self) -> Option<String> {
-        self.inner.promised.map(|d| d.format("%Y-%m-%d").to_string())
+        self.inner
+            .promised
+            .map(|d| d.format("%Y-%m-%d").to_string())
     }
     #[getter]
     fn delay(&self) -> Option<String> {
@@ -1037,11 +1039,7 @@ fn notification_message(
 ) -> PyResult<CustomerMessage> {
     let options = message_options(today)?;
     Ok(CustomerMessage {
-        inner: wismo::notification_message_with(
-            &notification.inner,
-            locale_of(locale)?,
-            &options,
-        ),
+        inner: wismo::notification_message_with(&notification.inner, locale_of(locale)?, &options),
     })
 }
 
