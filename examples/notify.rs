@@ -82,7 +82,7 @@ fn run() -> Result<String, String> {
         [older, newer] => {
             let older = read(older)?;
             let mut current = older.clone();
-            current.merge(read(newer)?);
+            current.merge(read(newer)?).expect("same parcel");
             vec![(Some(older), current)]
         }
         [one] => replay(read(one)?),

@@ -65,7 +65,7 @@ fn run() -> Result<(), String> {
             );
             snapshots.push(first.clone());
             let mut merged = first;
-            merged.merge(full);
+            merged.merge(full).expect("same parcel");
             print_tracking(&merged, name);
             order.add(merged);
         }

@@ -29,7 +29,8 @@ pub struct Mapping {
     key_len: u8,
     desc_len: u8,
     /// Offset of the code in `KEYS` (bits 0–23), of the description in
-    /// `DESCRIPTIONS` (bits 24–47), and the file line (bits 48–63).
+    /// `DESCRIPTIONS` (bits 24–47), the file line (bits 48–62) and the
+    /// `coarse` flag (bit 63).
     packed: u64,
 }
 
@@ -46,6 +47,7 @@ impl Mapping {
         desc_off: u32,
         desc_len: u8,
         line: u16,
+        flags: u8,
     ) -> Self {
         Mapping {
             key_words,
@@ -57,7 +59,8 @@ impl Mapping {
             desc_len,
             packed: (key_off as u64 & 0xFF_FFFF)
                 | ((desc_off as u64 & 0xFF_FFFF) << 24)
-                | ((line as u64) << 48),
+                | ((line as u64 & 0x7FFF) << 48)
+                | ((flags as u64 & 1) << 63),
         }
     }
 
@@ -117,9 +120,20 @@ impl Mapping {
 
     /// Line of the row in `mappings/<carrier>.tsv`.
     pub fn line(&self) -> u32 {
-        (self.packed >> 48) as u32
+        (self.packed >> 48) as u32 & 0x7FFF
+    }
+
+    /// Whether the code names a category rather than an event (the row's
+    /// `coarse` flag in `mappings/`): DHL Unified's `transit`, Purolator's
+    /// `Undeliverable` scan type. A sure reading of the event's own text
+    /// refines such a row; a row without the flag is never overridden by text.
+    pub fn is_coarse(&self) -> bool {
+        self.packed >> 63 != 0
     }
 }
+
+// A row stays one 32-byte, 32-aligned slot (see the type's docs).
+const _: () = assert!(std::mem::size_of::<Mapping>() == 32);
 
 impl fmt::Debug for Mapping {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {

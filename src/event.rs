@@ -1,6 +1,7 @@
 //! [`Event`]: one carrier scan, raw and normalized side by side.
 
 use crate::carrier::{Carrier, Mapping};
+use crate::overrides::{Hit, OverrideSource};
 use crate::status::{EtaHint, Reason, Status, Substatus};
 use crate::tracking::Direction;
 use chrono::{DateTime, FixedOffset, NaiveDateTime, Utc};
@@ -136,7 +137,15 @@ impl Location {
 
 /// One carrier event: the raw code and text exactly as the carrier sent them,
 /// and their normalized meaning beside them.
+///
+/// Stored events load in older and newer versions of the crate: a
+/// vocabulary word this version does not know (`status`, `substatus`,
+/// `reason`, `eta`, `direction`) takes its fallback (`unknown`, `unmapped`,
+/// none, `none`, `forward`) and is kept as text in
+/// [`Event::unknown_words`]; [`Tracking::remap`](crate::Tracking::remap)
+/// re-derives the meaning from the current tables.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(from = "EventWire")]
 pub struct Event {
     /// When it happened (absent if the carrier gave no time).
     pub time: Option<EventTime>,
@@ -167,6 +176,13 @@ pub struct Event {
     /// The key of the mapping row used (e.g. `status/011`), when mapped.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub mapping_key: Option<Cow<'static, str>>,
+    /// Which table answered, when an override did: the override file and
+    /// line ([`Overrides`](crate::Overrides), loaded into a
+    /// [`Normalizer`](crate::Normalizer)). `None` on a mapped event means the
+    /// compiled table, row `mappings/<carrier>.tsv` line
+    /// `carrier.lookup(mapping_key).line()`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub override_source: Option<OverrideSource>,
     /// Where it happened.
     #[serde(default, skip_serializing_if = "Location::is_empty")]
     pub location: Location,
@@ -174,6 +190,84 @@ pub struct Event {
     /// that sends it back on (set by [`Tracking::refresh`](crate::Tracking::refresh)).
     #[serde(default)]
     pub direction: Direction,
+    /// Vocabulary words of stored JSON that this version does not know, as
+    /// `field=word` (`status=in_drone`): the field took its fallback, the word
+    /// is kept so nothing is lost when the event is stored again.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub unknown_words: Vec<String>,
+}
+
+/// [`Event`] as stored, with its vocabulary words as text.
+#[derive(Deserialize)]
+struct EventWire {
+    time: Option<EventTime>,
+    code: String,
+    #[serde(default)]
+    reason_code: Option<String>,
+    description: String,
+    status: String,
+    substatus: String,
+    #[serde(default)]
+    reason: Option<String>,
+    eta: String,
+    mapped: bool,
+    #[serde(default)]
+    classified: bool,
+    #[serde(default)]
+    mapping_key: Option<Cow<'static, str>>,
+    #[serde(default)]
+    override_source: Option<OverrideSource>,
+    #[serde(default)]
+    location: Location,
+    #[serde(default)]
+    direction: Option<String>,
+    #[serde(default)]
+    unknown_words: Vec<String>,
+}
+
+impl From<EventWire> for Event {
+    fn from(w: EventWire) -> Self {
+        let mut unknown = w.unknown_words;
+        let mut word = |field: &str, text: &str| unknown.push(format!("{field}={text}"));
+        let status = w.status.parse().unwrap_or_else(|_| {
+            word("status", &w.status);
+            Status::Unknown
+        });
+        let substatus = w.substatus.parse().unwrap_or_else(|_| {
+            word("substatus", &w.substatus);
+            Substatus::Unmapped
+        });
+        let reason = w
+            .reason
+            .and_then(|r| r.parse().map_err(|_| word("reason", &r)).ok());
+        let eta = w.eta.parse().unwrap_or_else(|_| {
+            word("eta", &w.eta);
+            EtaHint::None
+        });
+        let direction = w.direction.map_or(Direction::Forward, |d| {
+            d.parse().unwrap_or_else(|_| {
+                word("direction", &d);
+                Direction::Forward
+            })
+        });
+        Event {
+            time: w.time,
+            code: w.code,
+            reason_code: w.reason_code,
+            description: w.description,
+            status,
+            substatus,
+            reason,
+            eta,
+            mapped: w.mapped,
+            classified: w.classified,
+            mapping_key: w.mapping_key,
+            override_source: w.override_source,
+            location: w.location,
+            direction,
+            unknown_words: unknown,
+        }
+    }
 }
 
 impl Event {
@@ -197,11 +291,28 @@ impl Event {
             mapped: false,
             classified: false,
             mapping_key: None,
+            override_source: None,
             location: Location::default(),
             direction: Direction::Forward,
+            unknown_words: Vec::new(),
         };
         if let Some(m) = mapping {
             e.apply(m);
+        }
+        e
+    }
+
+    /// [`Event::new`] with a lookup's answer from either table.
+    pub(crate) fn meant(
+        time: Option<EventTime>,
+        code: impl Into<String>,
+        reason_code: Option<String>,
+        description: impl Into<String>,
+        hit: Option<Hit>,
+    ) -> Self {
+        let mut e = Event::new(time, code, reason_code, description, None);
+        if let Some(h) = hit {
+            e.apply_hit(&h);
         }
         e
     }
@@ -215,13 +326,13 @@ impl Event {
         reason_code: Option<&str>,
         description: impl Into<String>,
     ) -> Self {
-        let m = carrier.lookup_pair(code, reason_code);
-        Event::new(
+        let hit = carrier.find_pair(code, reason_code);
+        Event::meant(
             time,
             code,
             reason_code.filter(|r| !r.is_empty()).map(str::to_string),
             description,
-            m,
+            hit,
         )
     }
 
@@ -232,7 +343,38 @@ impl Event {
         self.reason = m.reason();
         self.eta = m.eta();
         self.mapped = true;
+        self.classified = false;
         self.mapping_key = Some(Cow::Borrowed(m.code()));
+        self.override_source = None;
+    }
+
+    /// Makes the event unmapped again (its key is in no table any more).
+    pub(crate) fn forget_meaning(&mut self) {
+        self.status = Status::Unknown;
+        self.substatus = Substatus::Unmapped;
+        self.reason = None;
+        self.eta = EtaHint::None;
+        self.mapped = false;
+        self.classified = false;
+        self.mapping_key = None;
+        self.override_source = None;
+    }
+
+    /// Sets the normalized fields from a lookup's answer of either table.
+    pub(crate) fn apply_hit(&mut self, hit: &Hit) {
+        match hit {
+            Hit::Shipped(m) => self.apply(m),
+            Hit::Override(_) => {
+                self.status = hit.status();
+                self.substatus = hit.substatus();
+                self.reason = hit.reason();
+                self.eta = hit.eta();
+                self.mapped = true;
+                self.classified = false;
+                self.mapping_key = Some(Cow::Owned(hit.code().to_string()));
+                self.override_source = hit.source();
+            }
+        }
     }
 
     /// Whether the event's meaning is known: mapped from its code, or

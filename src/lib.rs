@@ -37,8 +37,10 @@ mod eta;
 mod event;
 mod limits;
 pub mod message;
+mod normalizer;
 pub mod notify;
 mod order;
+mod overrides;
 pub mod status;
 mod table;
 pub mod text;
@@ -58,15 +60,17 @@ pub use message::{
     message, message_with, notification_message, notification_message_with, CustomerMessage,
     Locale, MessageOptions,
 };
+pub use normalizer::Normalizer;
 pub use notify::{
     notifications, notifications_with, CustomerStep, DelayCause, Notification, NotificationData,
     NotificationKind, NotifyOptions, Urgency,
 };
 pub use order::{ActionBy, Order, OrderStatus, ParcelStatus};
+pub use overrides::{MappingError, MappingProblem, Meaning, OverrideSource, Overrides};
 pub use status::{Action, EtaHint, Owner, Reason, Status, Substatus};
 pub use text::{classify, Lang};
 pub use tracking::{
-    stall_threshold, Direction, Tracking, INFO_RECEIVED_STALL_DAYS, PICKUP_HOLD_DAYS,
+    stall_threshold, Direction, MergeError, Tracking, INFO_RECEIVED_STALL_DAYS, PICKUP_HOLD_DAYS,
 };
 
 /// Parses one tracking response body of `carrier`'s API into its trackings
@@ -83,7 +87,8 @@ pub fn parse(carrier: Carrier, body: &[u8]) -> Result<Vec<Tracking>, Error> {
 /// events per tracking); exceeding one gives [`Error::TooLarge`].
 pub fn parse_with(carrier: Carrier, body: &[u8], limits: &Limits) -> Result<Vec<Tracking>, Error> {
     limits.check_body(carrier, body)?;
-    let trackings = carriers::parse(carrier, body).map_err(Error::sanitized)?;
+    let trackings = carriers::parse(carrier, body, carriers::text_language(carrier))
+        .map_err(Error::sanitized)?;
     limits.check_trackings(carrier, &trackings)?;
     Ok(trackings)
 }
@@ -105,4 +110,30 @@ macro_rules! serde_as_str {
         }
     )+};
 }
-serde_as_str!(Status, Substatus, Reason, EtaHint, Carrier);
+serde_as_str!(Reason, Carrier);
+
+/// Serde for the vocabulary words that have a fallback: stored JSON written by
+/// a newer `wismo` with a word this version does not know still loads, and
+/// the word becomes the fallback (`status` → `unknown`, `substatus` →
+/// `unmapped`, `eta` → `none`). An [`Event`] keeps such words as text in
+/// [`Event::unknown_words`].
+macro_rules! serde_as_str_or {
+    ($($t:ty => $fallback:expr),+) => {$(
+        impl serde::Serialize for $t {
+            fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+                s.collect_str(self)
+            }
+        }
+        impl<'de> serde::Deserialize<'de> for $t {
+            fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+                let s = <std::borrow::Cow<'de, str>>::deserialize(d)?;
+                Ok(s.parse().unwrap_or($fallback))
+            }
+        }
+    )+};
+}
+serde_as_str_or!(
+    Status => Status::Unknown,
+    Substatus => Substatus::Unmapped,
+    EtaHint => EtaHint::None
+);

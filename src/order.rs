@@ -168,7 +168,11 @@ impl Order {
         match self.trackings.iter_mut().find(|t| {
             t.carrier == tracking.carrier && t.tracking_number == tracking.tracking_number
         }) {
-            Some(t) => t.merge(tracking),
+            Some(t) => {
+                // Same carrier and number: merge cannot refuse it.
+                let merged = t.merge(tracking);
+                debug_assert!(merged.is_ok());
+            }
             None => self.trackings.push(tracking),
         }
     }

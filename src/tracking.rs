@@ -19,8 +19,13 @@ use serde::{Deserialize, Serialize};
 use crate::eta::EtaWindow;
 
 /// Which way a parcel (or one of its events) travels.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+///
+/// In JSON `"forward"` or `"return"`; a word this version does not know
+/// loads as `forward` (an [`Event`] keeps the word in
+/// [`Event::unknown_words`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize)]
 #[serde(rename_all = "snake_case")]
+#[non_exhaustive]
 pub enum Direction {
     /// From the shop to the customer.
     #[default]
@@ -28,6 +33,43 @@ pub enum Direction {
     /// Back to the shop: a parcel that failed forward, or a return label's
     /// parcel sent by the customer.
     Return,
+}
+
+impl Direction {
+    /// The word in JSON (`forward`, `return`).
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            Direction::Forward => "forward",
+            Direction::Return => "return",
+        }
+    }
+}
+
+impl std::fmt::Display for Direction {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl std::str::FromStr for Direction {
+    type Err = crate::status::UnknownWord;
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        match s {
+            "forward" => Ok(Direction::Forward),
+            "return" => Ok(Direction::Return),
+            _ => Err(crate::status::UnknownWord {
+                kind: "direction",
+                word: s.to_string(),
+            }),
+        }
+    }
+}
+
+impl<'de> Deserialize<'de> for Direction {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let s = <std::borrow::Cow<'de, str>>::deserialize(d)?;
+        Ok(s.parse().unwrap_or_default())
+    }
 }
 
 /// Business days without any event after which a tracking counts as stalled
@@ -148,15 +190,102 @@ pub struct Tracking {
     pub events: Vec<Event>,
 }
 
-/// Events are the same when code, reason code, time and place are.
-/// The same carrier event seen twice: same code, reason code, time and place
-/// (and, for carriers that send text only, the same text).
-fn same_event(a: &Event, b: &Event) -> bool {
-    a.time == b.time
+/// The same scan seen twice, whichever source saw it (a webhook and a poll,
+/// two polls): same code and reason code at the same local wall time, offsets
+/// and place fields that do not contradict each other (one source may lack
+/// the offset or a postal code), and, for carriers that send text only, the
+/// same text.
+fn same_scan(a: &Event, b: &Event) -> bool {
+    let (ta, tb) = (a.time, b.time);
+    ta.map(|t| t.local) == tb.map(|t| t.local)
+        && match (ta.and_then(|t| t.offset), tb.and_then(|t| t.offset)) {
+            (Some(x), Some(y)) => x == y,
+            _ => true,
+        }
         && a.code == b.code
         && a.reason_code == b.reason_code
-        && a.location == b.location
-        && (!a.code.is_empty() || a.description == b.description)
+        && places_agree(&a.location, &b.location)
+        && (!a.code.is_empty() || a.description.trim() == b.description.trim())
+}
+
+/// No place field is given differently by the two (case and spaces aside).
+fn places_agree(a: &Location, b: &Location) -> bool {
+    let agree = |x: &Option<String>, y: &Option<String>| match (x, y) {
+        (Some(x), Some(y)) => x.trim().eq_ignore_ascii_case(y.trim()),
+        _ => true,
+    };
+    agree(&a.city, &b.city)
+        && agree(&a.postal_code, &b.postal_code)
+        && agree(&a.country, &b.country)
+        && agree(&a.name, &b.name)
+}
+
+/// Folds `other`, the same scan, into `known`, keeping the richer detail:
+/// the offset, every place field, the longer text, and a mapped (or read)
+/// meaning over an unmapped one.
+fn enrich(known: &mut Event, other: &Event) {
+    if let (Some(k), Some(o)) = (known.time.as_mut(), other.time) {
+        if k.offset.is_none() {
+            k.offset = o.offset;
+        }
+    }
+    let fill = |k: &mut Option<String>, o: &Option<String>| {
+        if k.is_none() {
+            k.clone_from(o);
+        }
+    };
+    fill(&mut known.location.city, &other.location.city);
+    fill(&mut known.location.postal_code, &other.location.postal_code);
+    fill(&mut known.location.country, &other.location.country);
+    fill(&mut known.location.name, &other.location.name);
+    if other.description.trim().chars().count() > known.description.trim().chars().count() {
+        known.description.clone_from(&other.description);
+    }
+    let rank = |e: &Event| (e.mapped, e.classified);
+    if rank(other) > rank(known) {
+        known.status = other.status;
+        known.substatus = other.substatus;
+        known.reason = other.reason;
+        known.eta = other.eta;
+        known.mapped = other.mapped;
+        known.classified = other.classified;
+        known.mapping_key.clone_from(&other.mapping_key);
+        known.override_source.clone_from(&other.override_source);
+    }
+}
+
+/// Tracking numbers are the same when equal up to case and spaces; an empty
+/// one (formats that do not repeat the number) matches any.
+fn same_number(a: &str, b: &str) -> bool {
+    let norm = |s: &str| {
+        s.chars()
+            .filter(|c| !c.is_whitespace())
+            .map(|c| c.to_ascii_uppercase())
+            .collect::<String>()
+    };
+    a.is_empty() || b.is_empty() || norm(a) == norm(b)
+}
+
+/// [`Tracking::merge`] refused to mix two parcels.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[non_exhaustive]
+pub enum MergeError {
+    /// The trackings are of different carriers.
+    #[error("cannot merge a `{other}` tracking into a `{this}` tracking")]
+    Carrier {
+        /// This tracking's carrier.
+        this: Carrier,
+        /// The other tracking's carrier.
+        other: Carrier,
+    },
+    /// The trackings are of different parcels.
+    #[error("cannot merge tracking number `{other}` into tracking number `{this}`")]
+    TrackingNumber {
+        /// This tracking's number.
+        this: String,
+        /// The other tracking's number.
+        other: String,
+    },
 }
 
 fn order_key(e: &Event) -> Option<chrono::NaiveDateTime> {
@@ -367,6 +496,14 @@ impl Tracking {
         self.pickup_since = pickup_since;
     }
 
+    /// Re-derives every event's meaning from the current compiled tables
+    /// (see [`Normalizer::remap`](crate::Normalizer::remap), which also
+    /// applies a deployment's overrides), so a stored tracking picks up
+    /// corrected mappings; then refreshes.
+    pub fn remap(&mut self) {
+        crate::Normalizer::default().remap(self);
+    }
+
     /// The latest mapped event, the one the current status comes from.
     pub fn current_event(&self) -> Option<&Event> {
         self.events.iter().rev().find(|e| e.is_known())
@@ -377,11 +514,15 @@ impl Tracking {
         self.events.iter().rev().find_map(|e| e.time)
     }
 
-    /// Folds a newer response for the same parcel into this timeline.
+    /// Folds a newer response for the same parcel (a poll, a webhook) into
+    /// this timeline.
     ///
-    /// - Identical events (same code, reason code, time and location) are
-    ///   kept once: the copy seen first stays, filled in from the newer one
-    ///   when it was unmapped or had no text.
+    /// - One scan is one event, whichever source saw it: the same code and
+    ///   reason code at the same local wall time, with offsets and place
+    ///   fields that do not contradict each other (a webhook may carry the
+    ///   UTC offset a poll lacks, a poll may add a postal code), is kept
+    ///   once, with the richer detail of all copies: the offset, every place
+    ///   field, the longer text, a mapped meaning over an unmapped one.
     /// - New events are placed by time, wherever they fall; nothing is
     ///   dropped.
     /// - Events with equal times keep their order: among themselves, the new
@@ -395,52 +536,88 @@ impl Tracking {
     /// - The carrier's estimate of `newer` replaces this one when it has one;
     ///   the first estimate ever seen stays `eta.original`. `pickup_deadline`,
     ///   `origin` and `destination` take `newer`'s when it has them;
-    ///   `return_label` stays set once set. Carrier and tracking number stay
-    ///   this tracking's: the caller merges responses of one parcel.
+    ///   `return_label` stays set once set.
     ///
     /// Then the state is derived again ([`Tracking::refresh`]).
-    pub fn merge(&mut self, newer: Tracking) {
+    ///
+    /// # Errors
+    ///
+    /// A tracking of another carrier, or of another tracking number (compared
+    /// without case and spaces), is refused with [`MergeError`] and nothing
+    /// changes. An empty tracking number (formats that do not repeat it)
+    /// merges with any, and a known number replaces an empty one.
+    pub fn merge(&mut self, newer: Tracking) -> Result<(), MergeError> {
+        if newer.carrier != self.carrier {
+            return Err(MergeError::Carrier {
+                this: self.carrier,
+                other: newer.carrier,
+            });
+        }
+        if !same_number(&self.tracking_number, &newer.tracking_number) {
+            return Err(MergeError::TrackingNumber {
+                this: self.tracking_number.clone(),
+                other: newer.tracking_number,
+            });
+        }
+        if self.tracking_number.is_empty() {
+            self.tracking_number.clone_from(&newer.tracking_number);
+        }
         // Pin this tracking's carrier estimate to the events it came with.
         if self.estimated_delivery.is_some() && self.eta.carrier_as_of.is_none() {
             self.eta.carrier_as_of = self.latest_time();
         }
         let mut out: Vec<Event> = Vec::with_capacity(self.events.len() + newer.events.len());
         for e in std::mem::take(&mut self.events) {
-            if !out.iter().any(|o| same_event(o, &e)) {
-                out.push(e);
+            match out.iter_mut().find(|o| same_scan(o, &e)) {
+                Some(o) => enrich(o, &e),
+                None => out.push(e),
             }
         }
-        out.sort_by_key(order_key);
+        sort_events(&mut out);
         let mut newer_events = newer.events;
+        // The same scans as known ones (perhaps with less or more detail)
+        // fold into them; the rest are placed below.
+        let mut fresh: Vec<Event> = Vec::with_capacity(newer_events.len());
+        for e in &newer_events {
+            match out.iter_mut().find(|o| same_scan(o, e)) {
+                Some(o) => enrich(o, e),
+                None => match fresh.iter_mut().find(|o| same_scan(o, e)) {
+                    Some(o) => enrich(o, e),
+                    None => fresh.push(e.clone()),
+                },
+            }
+        }
+        // Enriching may have given an event its offset, and so a new place.
+        sort_events(&mut out);
         newer_events.sort_by_key(order_key);
+        fresh.sort_by_key(order_key);
         let mut last_placed: Option<usize> = None;
-        for (j, e) in newer_events.iter().enumerate() {
+        for e in &newer_events {
             let key = order_key(e);
             let lo = out.partition_point(|o| order_key(o) < key);
             let hi = out.partition_point(|o| order_key(o) <= key);
-            if let Some(k) = (lo..hi).find(|&k| out.get(k).is_some_and(|o| same_event(o, e))) {
-                if let Some(o) = out.get_mut(k) {
-                    if !o.mapped && e.mapped {
-                        *o = e.clone();
-                    } else if o.description.is_empty() {
-                        o.description.clone_from(&e.description);
-                    }
-                }
-                last_placed = Some(k);
+            let Some(f) = fresh.iter().position(|f| same_scan(f, e)) else {
+                last_placed = (lo..hi).find(|&k| out.get(k).is_some_and(|o| same_scan(o, e)));
                 continue;
-            }
+            };
+            let e = fresh.swap_remove(f);
+            fresh.sort_by_key(order_key);
             let after_prev = last_placed
                 .filter(|&k| (lo..hi).contains(&k))
                 .map(|k| k + 1);
+            let j = newer_events
+                .iter()
+                .position(|n| same_scan(n, &e))
+                .unwrap_or(newer_events.len());
             let before_next = || {
                 newer_events
                     .iter()
                     .skip(j + 1)
                     .take_while(|n| order_key(n) == key)
-                    .find_map(|n| (lo..hi).find(|&k| out.get(k).is_some_and(|o| same_event(o, n))))
+                    .find_map(|n| (lo..hi).find(|&k| out.get(k).is_some_and(|o| same_scan(o, n))))
             };
             let pos = after_prev.or_else(before_next).unwrap_or(hi);
-            out.insert(pos, e.clone());
+            out.insert(pos, e);
             last_placed = Some(pos);
         }
         self.events = out;
@@ -457,6 +634,7 @@ impl Tracking {
         self.destination = newer.destination.or(self.destination.take());
         self.return_label |= newer.return_label;
         self.refresh();
+        Ok(())
     }
 
     /// No further movement is expected: delivered (also a return label's

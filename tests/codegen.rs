@@ -54,3 +54,54 @@ fn bad_rows_are_reported_with_file_and_line() {
     ];
     assert_eq!(msgs, want);
 }
+
+#[test]
+fn flags_column_is_validated() {
+    let text = "# carrier: f\n# name: F\n# source: s\n# key: k\n\
+                code\tstatus\tsubstatus\treason\teta\tdescription\tflags\n\
+                A1\tin_transit\tin_transit\t-\tnone\tcategory\tcoarse\n\
+                B1\tin_transit\tin_transit\t-\tnone\tplain\n\
+                C1\tin_transit\tin_transit\t-\tnone\tchecked\tcoarse,reviewed\n\
+                D1\tin_transit\tin_transit\t-\tnone\tnone\t-\n";
+    let f = row::parse_file("mappings/f.tsv", "f", text).unwrap();
+    let flags: Vec<(bool, bool)> = f
+        .rows
+        .iter()
+        .map(|r| (r.flags.coarse, r.flags.reviewed))
+        .collect();
+    assert_eq!(
+        flags,
+        [(true, false), (false, false), (true, true), (false, false)]
+    );
+
+    let bad = "# carrier: f\n# name: F\n# source: s\n# key: k\n\
+               code\tstatus\tsubstatus\treason\teta\tdescription\tflags\n\
+               A1\tin_transit\tin_transit\t-\tnone\tx\tvague\n\
+               B1\tin_transit\tin_transit\t-\tnone\tx\tcoarse,coarse\n";
+    let msgs: Vec<String> = row::parse_file("mappings/f.tsv", "f", bad)
+        .unwrap_err()
+        .iter()
+        .map(|e| e.to_string())
+        .collect();
+    assert_eq!(
+        msgs,
+        [
+            "mappings/f.tsv:6: unknown flag `vague` (expected coarse, reviewed, separated by `,`, or `-`)",
+            "mappings/f.tsv:7: flag `coarse` given twice",
+        ]
+    );
+
+    // Without the `flags` column a seventh field is an error.
+    let seven = "# carrier: f\n# name: F\n# source: s\n# key: k\n\
+                 code\tstatus\tsubstatus\treason\teta\tdescription\n\
+                 A1\tin_transit\tin_transit\t-\tnone\tx\tcoarse\n";
+    let msgs: Vec<String> = row::parse_file("mappings/f.tsv", "f", seven)
+        .unwrap_err()
+        .iter()
+        .map(|e| e.to_string())
+        .collect();
+    assert_eq!(
+        msgs,
+        ["mappings/f.tsv:6: 7 fields, but the column line has no `flags` column (end it with `\\tflags`)"]
+    );
+}

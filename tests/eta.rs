@@ -134,7 +134,8 @@ fn scenario_customs_delay_moves_the_eta() {
             EtaHint::Delayed { min: 1, max: 3 },
         )],
         None,
-    ));
+    ))
+    .unwrap();
     assert_eq!(x.status, Status::Exception);
     let cur = x.eta.current.unwrap();
     assert_eq!(cur.source, EtaSource::Hint);
@@ -147,7 +148,7 @@ fn scenario_customs_delay_moves_the_eta() {
     assert_eq!(x.days_late(Some(d("2024-03-14")), d("2024-03-11")), Some(1));
     // Merging the same webhook again changes nothing.
     let before = x.clone();
-    x.merge(before.clone());
+    x.merge(before.clone()).unwrap();
     assert_eq!(x, before);
     // Released; the next poll has a new carrier date, Thu 14 Mar.
     x.merge(Tracking::new(
@@ -159,7 +160,8 @@ fn scenario_customs_delay_moves_the_eta() {
             None,
         )],
         Some(EtaWindow::day(d("2024-03-14"), EtaSource::Carrier)),
-    ));
+    ))
+    .unwrap();
     assert_eq!(dates(x.eta.current), pair("2024-03-14", "2024-03-14"));
     assert_eq!(x.eta.current.unwrap().source, EtaSource::Carrier);
     // Out for delivery on the 14th, delivered: 2 days late.
@@ -177,7 +179,8 @@ fn scenario_customs_delay_moves_the_eta() {
             ),
         ],
         None,
-    ));
+    ))
+    .unwrap();
     assert_eq!(x.eta.current, None);
     assert_eq!(x.days_late(None, d("2024-04-01")), Some(2));
     assert_eq!(dates(x.eta.original), pair("2024-03-12", "2024-03-12"));
@@ -212,7 +215,8 @@ fn the_carrier_estimate_counts_from_its_response() {
             EtaHint::SameDay,
         )],
         None,
-    ));
+    ))
+    .unwrap();
     assert_eq!(dates(x.eta.current), pair("2024-03-05", "2024-03-05"));
     // Waiting at a pickup point: no date to promise.
     x.merge(Tracking::new(
@@ -223,7 +227,8 @@ fn the_carrier_estimate_counts_from_its_response() {
             EtaHint::AwaitingRecipient,
         )],
         None,
-    ));
+    ))
+    .unwrap();
     assert_eq!(x.eta.current, None);
     // Late against the original 6 March? It arrived at the pickup point the 5th.
     assert_eq!(x.days_late(None, d("2024-03-09")), Some(-1));
@@ -592,7 +597,8 @@ fn cross_border_parcels_switch_to_the_last_mile_in_the_destination_country() {
             None,
         )],
         None,
-    ));
+    ))
+    .unwrap();
     let p = model.predict_detail(&t).unwrap();
     assert_eq!(p.basis, Basis::InDestinationCountry);
     assert_eq!(p.from, d("2024-03-08"));

@@ -192,18 +192,20 @@ fn delayed_when_the_estimate_moves_later() {
         )),
     );
     let mut later = first.clone();
-    later.merge(Tracking::new(
-        Carrier::Postnl,
-        "3SABC123",
-        with(
-            base(),
-            vec![ev("2026-05-12 06:00", Substatus::ArrivedAtFacility)],
-        ),
-        Some(EtaWindow::day(
-            NaiveDate::from_ymd_opt(2026, 5, 15).unwrap(),
-            EtaSource::Carrier,
-        )),
-    ));
+    later
+        .merge(Tracking::new(
+            Carrier::Postnl,
+            "3SABC123",
+            with(
+                base(),
+                vec![ev("2026-05-12 06:00", Substatus::ArrivedAtFacility)],
+            ),
+            Some(EtaWindow::day(
+                NaiveDate::from_ymd_opt(2026, 5, 15).unwrap(),
+                EtaSource::Carrier,
+            )),
+        ))
+        .unwrap();
     let n = notifications(Some(&first), &later);
     assert_eq!(kinds(&n), vec![K::Delayed]);
     let d = &n[0].data;

@@ -137,7 +137,8 @@ fn attention_is_needed_when_someone_must_act() {
     e.status = Status::AttemptFailed;
     e.substatus = Substatus::AttemptFailed;
     e.reason = Some(Reason::PaymentRequired);
-    t.merge(Tracking::new(Carrier::Gls, "a", vec![e], None));
+    t.merge(Tracking::new(Carrier::Gls, "a", vec![e], None))
+        .unwrap();
     let o = order(vec![t, delivered("b")]);
     assert_eq!(o.status(), OrderStatus::AttentionNeeded);
     let parcels = o.parcels();
@@ -149,7 +150,8 @@ fn attention_is_needed_when_someone_must_act() {
     let mut t = moving("c");
     let mut e = ev("2024-03-04T10:00:00", Substatus::Delayed);
     e.reason = Some(Reason::Weather);
-    t.merge(Tracking::new(Carrier::Gls, "c", vec![e], None));
+    t.merge(Tracking::new(Carrier::Gls, "c", vec![e], None))
+        .unwrap();
     assert_eq!(order(vec![t]).status(), OrderStatus::InTransit);
     // A stalled parcel needs attention once the host evaluates it.
     let mut o = order(vec![moving("s"), delivered("b")]);
@@ -164,19 +166,23 @@ fn scenario_split_order_with_one_lost_parcel() {
     // Three parcels: one delivered, one on its way with a carrier date, one
     // lost.
     let mut on_way = moving("2");
-    on_way.merge(Tracking::new(
-        Carrier::Gls,
-        "2",
-        vec![],
-        Some(EtaWindow::day(d("2024-03-06"), EtaSource::Carrier)),
-    ));
+    on_way
+        .merge(Tracking::new(
+            Carrier::Gls,
+            "2",
+            vec![],
+            Some(EtaWindow::day(d("2024-03-06"), EtaSource::Carrier)),
+        ))
+        .unwrap();
     let mut sooner = moving("4");
-    sooner.merge(Tracking::new(
-        Carrier::Gls,
-        "4",
-        vec![],
-        Some(EtaWindow::day(d("2024-03-05"), EtaSource::Carrier)),
-    ));
+    sooner
+        .merge(Tracking::new(
+            Carrier::Gls,
+            "4",
+            vec![],
+            Some(EtaWindow::day(d("2024-03-05"), EtaSource::Carrier)),
+        ))
+        .unwrap();
     let lost = parcel(
         "3",
         &[

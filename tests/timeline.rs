@@ -160,13 +160,20 @@ fn property_merge_in_any_order_and_split_gives_the_same_timeline() {
             whole.tracking_number.clone(),
             whole.events.clone(),
             None,
-        ));
+        ))
+        .unwrap();
         for round in 0..40 {
             let mut chunks = random_split(&whole.events, &mut rng);
             rng.shuffle(&mut chunks);
             let mut got = empty_like(whole);
             for c in chunks {
-                got.merge(Tracking::new(whole.carrier, "x", c, None));
+                got.merge(Tracking::new(
+                    whole.carrier,
+                    whole.tracking_number.clone(),
+                    c,
+                    None,
+                ))
+                .unwrap();
             }
             assert_eq!(
                 timeline(&got),
@@ -186,11 +193,11 @@ fn property_merge_is_idempotent() {
     let mut rng = Rng(42);
     for whole in fixture_trackings() {
         let mut once = whole.clone();
-        once.merge(whole.clone());
+        once.merge(whole.clone()).unwrap();
         let mut twice = once.clone();
-        twice.merge(whole.clone());
+        twice.merge(whole.clone()).unwrap();
         assert_eq!(twice, once, "{}", whole.tracking_number);
-        twice.merge(once.clone());
+        twice.merge(once.clone()).unwrap();
         assert_eq!(twice, once, "{}", whole.tracking_number);
         // Merging any part of what is known changes nothing.
         for _ in 0..10 {
@@ -198,7 +205,14 @@ fn property_merge_is_idempotent() {
             rng.shuffle(&mut part);
             part.truncate(rng.below(part.len() + 1));
             let mut again = once.clone();
-            again.merge(Tracking::new(whole.carrier, "x", part, None));
+            again
+                .merge(Tracking::new(
+                    whole.carrier,
+                    whole.tracking_number.clone(),
+                    part,
+                    None,
+                ))
+                .unwrap();
             assert_eq!(timeline(&again), timeline(&once));
         }
     }
@@ -220,7 +234,7 @@ fn property_merged_fixture_equals_the_parsed_one() {
             continue;
         }
         let mut merged = empty_like(&whole);
-        merged.merge(whole.clone());
+        merged.merge(whole.clone()).unwrap();
         assert_eq!(merged.events, whole.events, "{}", whole.tracking_number);
         assert_eq!(merged.status, whole.status);
         assert_eq!(merged.estimated_delivery, whole.estimated_delivery);
@@ -256,11 +270,11 @@ fn property_generated_timelines_merge_alike() {
         }
         let whole = t(events.clone());
         let mut want = empty_like(&whole);
-        want.merge(whole.clone());
+        want.merge(whole.clone()).unwrap();
         for _ in 0..10 {
             let mut got = empty_like(&whole);
             for c in random_split(&whole.events, &mut rng) {
-                got.merge(t(c));
+                got.merge(t(c)).unwrap();
             }
             assert_eq!(timeline(&got), timeline(&want), "case {case}");
         }
@@ -278,16 +292,22 @@ fn merge_keeps_each_event_once_and_places_late_arrivals_by_time() {
     );
     let d = ev("2024-03-05T14:00:00+01:00", "I01", Substatus::Delivered);
     let mut x = t(vec![a.clone(), c.clone()]);
-    x.merge(t(vec![d.clone(), a.clone()]));
-    x.merge(t(vec![b.clone()])); // a webhook that arrived late
+    x.merge(t(vec![d.clone(), a.clone()])).unwrap();
+    x.merge(t(vec![b.clone()])).unwrap(); // a webhook that arrived late
     let codes: Vec<&str> = x.events.iter().map(|e| e.code.as_str()).collect();
     assert_eq!(codes, ["B01", "J01", "J05", "I01"]);
     assert_eq!(x.status, Status::Delivered);
     assert_eq!(x.delivered_at, d.time);
+    // The same scan with a place added is the same event, now with the place.
+    let mut placed = a.clone();
+    placed.location.city = Some("Utrecht".into());
+    x.merge(t(vec![placed])).unwrap();
+    assert_eq!(x.events.len(), 4);
+    assert_eq!(x.events[0].location.city.as_deref(), Some("Utrecht"));
     // Same code at another place or time is another event.
     let mut elsewhere = a.clone();
-    elsewhere.location.city = Some("Utrecht".into());
-    x.merge(t(vec![elsewhere]));
+    elsewhere.location.city = Some("Amersfoort".into());
+    x.merge(t(vec![elsewhere])).unwrap();
     assert_eq!(x.events.len(), 5);
 }
 
@@ -301,18 +321,18 @@ fn merge_keeps_carrier_order_of_simultaneous_events() {
     let b = ev(day, "B", Substatus::DepartedFacility);
     let c = ev(day, "C", Substatus::OutForDelivery);
     let mut x = t(vec![a.clone(), c.clone()]);
-    x.merge(t(vec![a.clone(), b.clone(), c.clone()]));
+    x.merge(t(vec![a.clone(), b.clone(), c.clone()])).unwrap();
     let codes: Vec<&str> = x.events.iter().map(|e| e.code.as_str()).collect();
     assert_eq!(codes, ["A", "B", "C"]);
     assert_eq!(x.status, Status::OutForDelivery);
     // A new one with nothing known around it goes after the known ones.
     let d = ev(day, "D", Substatus::Delayed);
-    x.merge(t(vec![d]));
+    x.merge(t(vec![d])).unwrap();
     let codes: Vec<&str> = x.events.iter().map(|e| e.code.as_str()).collect();
     assert_eq!(codes, ["A", "B", "C", "D"]);
     // One before a known event is placed before it.
     let z = ev(day, "Z", Substatus::PickedUp);
-    x.merge(t(vec![z, a]));
+    x.merge(t(vec![z, a])).unwrap();
     let codes: Vec<&str> = x.events.iter().map(|e| e.code.as_str()).collect();
     assert_eq!(codes, ["Z", "A", "B", "C", "D"]);
 }
@@ -335,7 +355,7 @@ fn merge_fills_an_unmapped_copy_and_keeps_host_fields() {
     });
     let mut known = ev("2024-03-04T08:00:00Z", "X9", Substatus::PickedUp);
     known.description = "picked up".into();
-    x.merge(t(vec![known]));
+    x.merge(t(vec![known])).unwrap();
     assert_eq!(x.events.len(), 1);
     assert!(x.events[0].mapped);
     assert_eq!(x.status, Status::InTransit);
@@ -388,7 +408,8 @@ fn a_return_label_reads_as_a_return() {
         "2024-03-06T11:00:00Z",
         "3",
         Substatus::Delivered,
-    )]));
+    )]))
+    .unwrap();
     assert!(y.return_label);
     assert_eq!(y.status, Status::Delivered);
     assert_eq!(y.substatus, Substatus::Delivered);
@@ -401,7 +422,8 @@ fn a_return_label_reads_as_a_return() {
         "2024-03-06T11:00:00Z",
         "3",
         Substatus::Delivered,
-    )]));
+    )]))
+    .unwrap();
     assert_eq!(z.direction, Direction::Forward);
     // The flag survives a merge from a response that does not know it.
     assert!(!t(vec![]).return_label);
@@ -478,7 +500,8 @@ fn scenario_failed_attempt_then_delivered_next_day() {
             Substatus::RecipientAbsent,
         ),
         EtaHint::NextBusinessDay,
-    )]));
+    )]))
+    .unwrap();
     assert_eq!(x.status, Status::AttemptFailed);
     assert_eq!(x.failed_attempts, 1);
     let cur = x.eta.current.unwrap();
@@ -493,7 +516,8 @@ fn scenario_failed_attempt_then_delivered_next_day() {
     x.merge(t(vec![hint(
         ev("2024-03-06T11:00:00+01:00", "I01", Substatus::Delivered),
         EtaHint::Final,
-    )]));
+    )]))
+    .unwrap();
     assert_eq!(x.status, Status::Delivered);
     assert_eq!(x.failed_attempts, 1);
     assert_eq!(x.eta.current, None);
@@ -531,7 +555,8 @@ fn scenario_not_collected_at_pickup_point_then_returned() {
     x.merge(t(vec![
         ev("2024-03-13T08:00:00+01:00", "R01", Substatus::NotCollected),
         ev("2024-03-14T15:00:00+01:00", "I01", Substatus::Delivered),
-    ]));
+    ]))
+    .unwrap();
     assert_eq!(x.status, Status::ReturnToSender);
     assert_eq!(x.substatus, Substatus::ReturnedToShipper);
     assert_eq!(x.direction, Direction::Return);
@@ -601,7 +626,8 @@ fn scenario_stalled_parcel() {
             Substatus::ArrivedAtFacility,
         )],
         None,
-    ));
+    ))
+    .unwrap();
     assert_eq!(x.status, Status::InTransit);
     // A label nobody handed over stalls after 10 business days.
     let label = t(vec![ev(
@@ -637,4 +663,120 @@ fn fixtures_have_their_milestones() {
     let x = &wismo::parse(Carrier::Postnl, &body).unwrap()[0];
     assert!(x.pickup_since.is_some() || x.status != Status::AvailableForPickup);
     assert!(x.first_scan_at.is_some());
+}
+
+/// The same scans seen by another source with less detail: no UTC offsets
+/// (a poll without `gmtOffset`), fewer place fields, no text.
+fn thinner(events: &[Event], rng: &mut Rng) -> Vec<Event> {
+    let no_offsets = rng.below(2) == 0;
+    events
+        .iter()
+        .map(|e| {
+            let mut e = e.clone();
+            if no_offsets {
+                if let Some(t) = e.time.as_mut() {
+                    t.offset = None;
+                }
+            }
+            if rng.below(2) == 0 {
+                e.location.postal_code = None;
+                e.location.name = None;
+            }
+            if rng.below(3) == 0 {
+                e.location = Default::default();
+            }
+            if rng.below(3) == 0 && !e.code.is_empty() {
+                e.description.clear();
+            }
+            e
+        })
+        .collect()
+}
+
+#[test]
+fn property_one_scan_is_one_event_whichever_source_saw_it() {
+    let mut rng = Rng(0x5EED);
+    let mut cases = 0;
+    for whole in fixture_trackings() {
+        let mut want = empty_like(&whole);
+        want.merge(whole.clone()).unwrap();
+        for round in 0..20 {
+            // A poll without offsets or postal codes, the webhook with them,
+            // in either order, sometimes twice, in any event order.
+            let mut sources = vec![
+                thinner(&whole.events, &mut rng),
+                whole.events.clone(),
+                thinner(&whole.events, &mut rng),
+            ];
+            if rng.below(2) == 0 {
+                sources.push(whole.events.clone());
+            }
+            rng.shuffle(&mut sources);
+            let mut got = empty_like(&whole);
+            for s in sources {
+                // Any order, but simultaneous events in the carrier's order.
+                let mut groups: Vec<Vec<Event>> = Vec::new();
+                for e in s {
+                    match groups.last_mut() {
+                        Some(g) if g[0].time.map(|t| t.local) == e.time.map(|t| t.local) => {
+                            g.push(e)
+                        }
+                        _ => groups.push(vec![e]),
+                    }
+                }
+                rng.shuffle(&mut groups);
+                let mut t = whole.clone();
+                t.events = groups.into_iter().flatten().collect();
+                got.merge(t).unwrap();
+            }
+            assert_eq!(
+                timeline(&got),
+                timeline(&want),
+                "{} {} round {round}",
+                whole.carrier,
+                whole.tracking_number
+            );
+            cases += 1;
+        }
+    }
+    assert!(cases >= 100);
+}
+
+#[test]
+fn a_webhook_and_a_poll_of_the_same_scan_give_one_event_from_both_directions() {
+    // UPS Track Alert carries the offset; a Track API poll without gmtOffset does not.
+    let webhook = ev("2024-03-05T14:00:00-05:00", "D", Substatus::Delivered);
+    let mut poll = webhook.clone();
+    poll.time.as_mut().unwrap().offset = None;
+    poll.location.postal_code = Some("30076".into());
+    for (first, second) in [(&webhook, &poll), (&poll, &webhook)] {
+        let mut x = t(vec![first.clone()]);
+        x.merge(t(vec![second.clone()])).unwrap();
+        assert_eq!(x.events.len(), 1);
+        let e = &x.events[0];
+        assert_eq!(e.time, webhook.time, "the offset is kept");
+        assert_eq!(e.location.postal_code.as_deref(), Some("30076"));
+    }
+}
+
+#[test]
+fn merging_another_parcel_is_refused() {
+    let a = ev("2024-03-05T14:00:00+01:00", "D", Substatus::Delivered);
+    let mut x = t(vec![a.clone()]);
+    let before = x.clone();
+    let other_number = Tracking::new(x.carrier, "SOMETHINGELSE", vec![a.clone()], None);
+    let err = x.merge(other_number).unwrap_err();
+    assert!(matches!(err, wismo::MergeError::TrackingNumber { .. }));
+    assert!(err.to_string().contains("SOMETHINGELSE"));
+    let other_carrier = Tracking::new(Carrier::Ups, x.tracking_number.clone(), vec![a], None);
+    assert!(matches!(
+        x.merge(other_carrier),
+        Err(wismo::MergeError::Carrier { .. })
+    ));
+    assert_eq!(x, before, "a refused merge changes nothing");
+    // Case and spaces do not make another parcel; an empty number merges.
+    let spaced = format!(" {} ", x.tracking_number.to_lowercase());
+    x.merge(Tracking::new(x.carrier, spaced, vec![], None))
+        .unwrap();
+    x.merge(Tracking::new(x.carrier, "", vec![], None)).unwrap();
 }

@@ -152,9 +152,9 @@ fn event(e: &TrackingEvent<'_>, path: impl Fn() -> String) -> Result<Event, Erro
     let time =
         iso_time(ts).ok_or_else(|| super::bad_time(C, || format!("{}.eventTime", path()), ts))?;
     let code = text(&e.event_code).unwrap_or("");
-    let mapping = (!code.is_empty()).then(|| C.lookup(code)).flatten();
+    let mapping = (!code.is_empty()).then(|| C.find(code)).flatten();
     let loc = e.location.as_ref().map(Place::location).unwrap_or_default();
-    Ok(Event::new(Some(time), code, None, "", mapping).at(loc))
+    Ok(Event::meant(Some(time), code, None, "", mapping).at(loc))
 }
 
 /// Attaches a leg's detail codes to the latest event of that leg (`events` is
@@ -183,10 +183,10 @@ fn attach_details(
     event.reason_code = Some(codes.join(","));
     let refined = codes
         .iter()
-        .filter_map(|d| C.lookup_parts(&["detail/", d]))
+        .filter_map(|d| C.find_parts(&["detail/", d]))
         .find(|m| event.mapped && m.status() == event.status);
     if let Some(m) = refined {
-        event.apply(m);
+        event.apply_hit(&m);
     }
 }
 
@@ -208,8 +208,8 @@ fn summary_event(s: &Summary<'_>) -> Event {
         .unwrap_or_default();
     let mapping = details
         .iter()
-        .find_map(|d| C.lookup_parts(&["status/", status, "|", d]))
-        .or_else(|| C.lookup_parts(&["status/", status]));
+        .find_map(|d| C.find_parts(&["status/", status, "|", d]))
+        .or_else(|| C.find_parts(&["status/", status]));
     let reason = (!details.is_empty()).then(|| details.join(","));
-    Event::new(None, status, reason, "", mapping)
+    Event::meant(None, status, reason, "", mapping)
 }

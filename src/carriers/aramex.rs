@@ -161,7 +161,7 @@ fn update(u: Update<'_>, path: impl Fn() -> String) -> Result<Event, Error> {
     let code = u.code.unwrap_or("");
     let problem = u.problem;
     let mapping = (!code.is_empty())
-        .then(|| C.lookup_pair(code, problem))
+        .then(|| C.find_pair(code, problem))
         .flatten();
     let description = u.description.unwrap_or("");
     let text = match u.comments {
@@ -175,7 +175,7 @@ fn update(u: Update<'_>, path: impl Fn() -> String) -> Result<Event, Error> {
         None => (place, None),
     };
     Ok(
-        Event::new(Some(time), code, problem.map(str::to_string), text, mapping).at(location(
+        Event::meant(Some(time), code, problem.map(str::to_string), text, mapping).at(location(
             Some(city),
             None,
             country,

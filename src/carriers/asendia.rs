@@ -205,10 +205,10 @@ fn us_tracking(s: &UsShipment<'_>, i: usize) -> Result<Tracking, Error> {
         let time = iso_time(raw).ok_or_else(|| bad_time(C, || format!("{}.eventOn", at()), raw))?;
         let code = text(&e.event_code).unwrap_or("");
         let mapping = (!code.is_empty())
-            .then(|| C.lookup_parts(&["us/", code]))
+            .then(|| C.find_parts(&["us/", code]))
             .flatten();
         events.push(
-            Event::new(
+            Event::meant(
                 Some(time),
                 code,
                 None,

@@ -177,7 +177,7 @@ fn article(
         let description = text(&e.description).unwrap_or("");
         let mapping = lookup_text(description);
         events.push(
-            Event::new(Some(time), "", None, description, mapping).at(location(
+            Event::meant(Some(time), "", None, description, mapping).at(location(
                 text(&e.location),
                 None,
                 None,
@@ -186,8 +186,8 @@ fn article(
     }
     if events.is_empty() {
         if let Some(status) = text(&item.status) {
-            let mapping = C.lookup_parts(&["status/", status]);
-            events.push(Event::new(None, "", None, status, mapping));
+            let mapping = C.find_parts(&["status/", status]);
+            events.push(Event::meant(None, "", None, status, mapping));
         }
     }
     Ok(Tracking::new(C, number, events, None))
@@ -195,16 +195,16 @@ fn article(
 
 /// Looks up an event text; a trailing ` in <PLACE IN CAPITALS>` is dropped
 /// when the full text is not in the table.
-fn lookup_text(description: &str) -> Option<&'static crate::Mapping> {
+fn lookup_text(description: &str) -> Option<crate::overrides::Hit> {
     if description.is_empty() {
         return None;
     }
-    C.lookup(description).or_else(|| {
+    C.find(description).or_else(|| {
         let (head, place) = description.rsplit_once(" in ")?;
         let is_place = !place.is_empty()
             && place.chars().any(|c| c.is_ascii_uppercase())
             && !place.chars().any(|c| c.is_lowercase());
-        is_place.then(|| C.lookup(head)).flatten()
+        is_place.then(|| C.find(head)).flatten()
     })
 }
 

@@ -175,12 +175,12 @@ fn event(e: &PackageEvent<'_>, path: impl Fn() -> String) -> Result<Event, Error
     let time =
         iso_time(ts).ok_or_else(|| super::bad_time(C, || format!("{}.dateIso", path()), ts))?;
     let status = text(&e.status).unwrap_or("");
-    Ok(Event::new(
+    Ok(Event::meant(
         Some(time),
         status,
         text(&e.lm_cause_code).map(str::to_string),
         text(&e.description).unwrap_or(""),
-        (!status.is_empty()).then(|| C.lookup(status)).flatten(),
+        (!status.is_empty()).then(|| C.find(status)).flatten(),
     )
     .at(location(
         text(&e.city),
@@ -246,6 +246,6 @@ fn webhook(body: &Body<'_>) -> Result<Vec<Tracking>, Error> {
         }
     };
     let time = iso_time(ts).ok_or_else(|| super::bad_time(C, || format!("$.{field}"), ts))?;
-    let event = Event::new(Some(time), status, None, "", C.lookup(status));
+    let event = Event::meant(Some(time), status, None, "", C.find(status));
     Ok(vec![Tracking::new(C, number, vec![event], None)])
 }

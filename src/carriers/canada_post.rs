@@ -151,9 +151,9 @@ fn summary(s: &Node, i: usize) -> Result<Tracking, Error> {
                 .and_then(|(d, t)| compact_date_time(d, t))
                 .ok_or_else(|| bad_time(C, || format!("{}.event-date-time", path()), when))?;
             let code = kind.unwrap_or("");
-            let mapping = kind.and_then(|k| C.lookup_parts(&["summary/", k]));
+            let mapping = kind.and_then(|k| C.find_parts(&["summary/", k]));
             let description = s.text_of("event-description").unwrap_or("");
-            let event = Event::new(
+            let event = Event::meant(
                 Some(EventTime::new(local, None)),
                 code,
                 None,

@@ -96,7 +96,7 @@ fn event(e: &Node, path: impl Fn() -> String) -> Result<Event, Error> {
     let wall = compact_date_time(date, time)
         .ok_or_else(|| bad_time(C, || format!("{}.local_date_time", path()), ts))?;
     let code = e.text_of("code").map(str::trim).unwrap_or("");
-    let mapping = (!code.is_empty()).then(|| C.lookup(code)).flatten();
+    let mapping = (!code.is_empty()).then(|| C.find(code)).flatten();
     let description = e
         .text_of("code_description_en")
         .or_else(|| e.text_of("code_description_fr"))
@@ -109,7 +109,7 @@ fn event(e: &Node, path: impl Fn() -> String) -> Result<Event, Error> {
         place.text_of("country"),
     );
     at.name = place.text_of("address_line_1").map(str::to_string);
-    Ok(Event::new(
+    Ok(Event::meant(
         Some(EventTime::new(wall, None)),
         code,
         None,

@@ -248,8 +248,8 @@ fn event(
     description: &str,
     city: Option<&str>,
 ) -> Event {
-    let mapping = (!code.is_empty()).then(|| C.lookup(code)).flatten();
-    let e = Event::new(time, code, reason.map(str::to_string), description, mapping);
+    let mapping = (!code.is_empty()).then(|| C.find(code)).flatten();
+    let e = Event::meant(time, code, reason.map(str::to_string), description, mapping);
     match city {
         Some(c) => e.at(location(Some(c), None, None)),
         None => e,

@@ -135,8 +135,8 @@ pub(crate) fn parse(body: &[u8]) -> Result<Vec<Tracking>, Error> {
 
 fn event(time: EventTime, code: &Option<Str<'_>>, description: Option<&str>) -> Event {
     let code = text(code).unwrap_or("");
-    let mapping = (!code.is_empty()).then(|| C.lookup(code)).flatten();
-    Event::new(Some(time), code, None, description.unwrap_or(""), mapping)
+    let mapping = (!code.is_empty()).then(|| C.find(code)).flatten();
+    Event::meant(Some(time), code, None, description.unwrap_or(""), mapping)
 }
 
 /// `fecEvento` `DD/MM/YYYY` plus `horEvento` `HH:MM:SS` (midnight when absent).

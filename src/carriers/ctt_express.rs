@@ -172,12 +172,12 @@ pub(crate) fn parse(body: &[u8]) -> Result<Vec<Tracking>, Error> {
             iso_time(ts).ok_or_else(|| bad_time(C, || format!("{}.event_date", path()), ts))?;
         let code = text(&e.code).unwrap_or("");
         let mapping = if text(&e.kind) == Some("STATUS") && !code.is_empty() {
-            C.lookup(code)
+            C.find(code)
         } else {
             None
         };
         let description = text(&e.description).unwrap_or("");
-        events.push(Event::new(Some(time), code, None, description, mapping));
+        events.push(Event::meant(Some(time), code, None, description, mapping));
     }
     let eta = match text(&data.committed_delivery_datetime) {
         Some(t) => Some(eta_of(t)?),

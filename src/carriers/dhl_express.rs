@@ -188,14 +188,14 @@ fn event(e: &ShipmentEvent<'_>, path: impl Fn() -> String) -> Result<Event, Erro
         None => None,
     };
     let code = text(&e.type_code).unwrap_or("");
-    let mapping = (!code.is_empty()).then(|| C.lookup(code)).flatten();
+    let mapping = (!code.is_empty()).then(|| C.find(code)).flatten();
     let loc = e
         .service_area
         .first()
         .and_then(|a| text(&a.description))
         .map(service_area)
         .unwrap_or_default();
-    Ok(Event::new(
+    Ok(Event::meant(
         Some(EventTime::new(NaiveDateTime::new(d, t), offset)),
         code,
         None,

@@ -175,8 +175,8 @@ fn event(e: &Node, stamp: &'static str, path: impl Fn() -> String) -> Result<Eve
     let ric = e.attr("ric");
     let std = e.attr("standard-event-code");
     let mapping = ice
-        .and_then(|i| C.lookup_pair(i, ric))
-        .or_else(|| std.and_then(|s| C.lookup_parts(&["std/", s])));
+        .and_then(|i| C.find_pair(i, ric))
+        .or_else(|| std.and_then(|s| C.find_parts(&["std/", s])));
     let description = [
         "event-status",
         "event-text",
@@ -187,7 +187,7 @@ fn event(e: &Node, stamp: &'static str, path: impl Fn() -> String) -> Result<Eve
     .iter()
     .find_map(|a| e.attr(a))
     .unwrap_or("");
-    Ok(Event::new(
+    Ok(Event::meant(
         Some(EventTime::new(local, None)),
         ice.or(std).unwrap_or(""),
         ric.map(str::to_string),

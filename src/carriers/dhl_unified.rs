@@ -151,11 +151,11 @@ fn event(
     let category = text(&e.status_code);
     let in_service = |code: Option<&str>| {
         code.filter(|_| !service.is_empty())
-            .and_then(|code| c.lookup_parts(&[service, "/", code]))
+            .and_then(|code| c.find_parts(&[service, "/", code]))
     };
     let mapping = in_service(status)
         .or_else(|| in_service(detailed))
-        .or_else(|| category.and_then(|code| c.lookup_parts(&["status/", code])));
+        .or_else(|| category.and_then(|code| c.find_parts(&["status/", code])));
     let code = detailed.or(status).or(category).unwrap_or("");
     let description = text(&e.description).or(status).unwrap_or("");
     let loc = e
@@ -167,7 +167,7 @@ fn event(
             ..super::location(None, text(&a.postal_code), text(&a.country_code))
         })
         .unwrap_or_default();
-    Ok(Event::new(Some(time), code, None, description, mapping).at(loc))
+    Ok(Event::meant(Some(time), code, None, description, mapping).at(loc))
 }
 
 fn eta(s: &Shipment<'_>) -> Option<EtaWindow> {

@@ -146,8 +146,8 @@ fn scan_event(e: &ScanEvent<'_>, path: impl Fn() -> String) -> Result<Event, Err
     let code = text(&e.event_type).unwrap_or("");
     let exception = text(&e.exception_code);
     let mapping = C
-        .lookup_pair(code, exception)
-        .or_else(|| text(&e.derived_status_code).and_then(|d| C.lookup(d)));
+        .find_pair(code, exception)
+        .or_else(|| text(&e.derived_status_code).and_then(|d| C.find(d)));
     let description = match (text(&e.event_description), text(&e.exception_description)) {
         (Some(d), Some(x)) => format!("{d}: {x}"),
         (d, x) => d.or(x).unwrap_or("").to_string(),
@@ -157,7 +157,7 @@ fn scan_event(e: &ScanEvent<'_>, path: impl Fn() -> String) -> Result<Event, Err
         .as_ref()
         .map(Place::location)
         .unwrap_or_default();
-    Ok(Event::new(
+    Ok(Event::meant(
         Some(time),
         code,
         exception.map(str::to_string),

@@ -171,9 +171,9 @@ fn event(e: &ParcelEvent<'_>, path: impl Fn() -> String) -> Result<Event, Error>
     let time = iso_time(ts)
         .ok_or_else(|| super::bad_time(C, || format!("{}.eventDateTime", path()), ts))?;
     let code = text(&e.code).unwrap_or("");
-    let mapping = (!code.is_empty()).then(|| C.lookup(code)).flatten();
+    let mapping = (!code.is_empty()).then(|| C.find(code)).flatten();
     let loc = location(text(&e.city), text(&e.postal_code), text(&e.country));
-    Ok(Event::new(
+    Ok(Event::meant(
         Some(time),
         code,
         None,
@@ -197,16 +197,16 @@ fn status_event(
         .ok_or_else(|| super::bad_time(C, || format!("{}.statusDateTime", path()), ts))?;
     // FINAL maps to `unknown`: keep it unmapped so it never hides the outcome.
     let mapping = C
-        .lookup_parts(&["status/", status])
+        .find_parts(&["status/", status])
         .filter(|m| m.status() != Status::Unknown);
     let key = time.sort_key();
     let latest = events
         .iter()
         .filter(|e| e.mapped && e.time.is_some_and(|t| t.sort_key() <= key))
         .max_by_key(|e| e.time.map(|t| t.sort_key()));
-    let said = matches!((latest, mapping), (Some(e), Some(m)) if e.status == m.status());
+    let said = matches!((latest, &mapping), (Some(e), Some(m)) if e.status == m.status());
     if said {
         return Ok(None);
     }
-    Ok(Some(Event::new(Some(time), status, None, "", mapping)))
+    Ok(Some(Event::meant(Some(time), status, None, "", mapping)))
 }

@@ -102,12 +102,12 @@ fn event(s: &ParcelStatus<'_>, i: usize) -> Result<Event, Error> {
     let key = code.trim_start_matches('0');
     // "0" alone stays "0" (no such code is listed, so it is unmapped).
     let key = if key.is_empty() { code } else { key };
-    let mapping = (!key.is_empty()).then(|| C.lookup(key)).flatten();
+    let mapping = (!key.is_empty()).then(|| C.find(key)).flatten();
     let description = match (text(&s.description), text(&s.info)) {
         (Some(d), Some(i)) => format!("{d} ({i})"),
         (d, i) => d.or(i).unwrap_or("").to_string(),
     };
-    let mut e = Event::new(Some(time), code, None, description, mapping);
+    let mut e = Event::meant(Some(time), code, None, description, mapping);
     e.location = location(text(&s.depot_city), None, None);
     e.location.name = text(&s.depot_number).map(str::to_string);
     Ok(e)

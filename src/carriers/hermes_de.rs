@@ -280,8 +280,8 @@ fn entry_error(st: &StatusEntry<'_>) -> Option<Error> {
 }
 
 /// Looks a status code up exactly as sent.
-fn lookup(code: &str) -> Option<&'static crate::Mapping> {
-    (!code.is_empty()).then(|| C.lookup(code)).flatten()
+fn lookup(code: &str) -> Option<crate::overrides::Hit> {
+    (!code.is_empty()).then(|| C.find(code)).flatten()
 }
 
 fn status_event(st: &ShipmentStatus<'_>, path: impl Fn() -> String) -> Result<Event, Error> {
@@ -302,7 +302,7 @@ fn status_event(st: &ShipmentStatus<'_>, path: impl Fn() -> String) -> Result<Ev
             l
         })
         .unwrap_or_default();
-    Ok(Event::new(
+    Ok(Event::meant(
         Some(time),
         code,
         None,
@@ -326,7 +326,7 @@ fn entry_event(st: &StatusEntry<'_>, path: impl Fn() -> String) -> Result<Event,
         None => NaiveTime::MIN,
     };
     let code = text(&st.status_code).unwrap_or("");
-    Ok(Event::new(
+    Ok(Event::meant(
         Some(EventTime::new(NaiveDateTime::new(d, t), None)),
         code,
         None,

@@ -189,12 +189,12 @@ fn event(
         super::bad_time(C, || p, ts)
     })?;
     let code = status.unwrap_or("");
-    let mapping = (!code.is_empty()).then(|| C.lookup(code)).flatten();
+    let mapping = (!code.is_empty()).then(|| C.find(code)).flatten();
     let loc = Location {
         name: agency.map(str::to_string),
         ..Location::default()
     };
-    Ok(Event::new(
+    Ok(Event::meant(
         Some(time),
         code,
         origin_status.map(str::to_string),

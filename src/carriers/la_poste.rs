@@ -142,8 +142,8 @@ fn event(
     let time = iso_time_or_date(ts)
         .ok_or_else(|| super::bad_time(carrier, || format!("{}.date", path()), ts))?;
     let code = text(&e.code).unwrap_or("");
-    let mapping = (!code.is_empty()).then(|| carrier.lookup(code)).flatten();
-    Ok(Event::new(
+    let mapping = (!code.is_empty()).then(|| carrier.find(code)).flatten();
+    Ok(Event::meant(
         Some(time),
         code,
         None,

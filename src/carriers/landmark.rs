@@ -110,7 +110,7 @@ fn event(e: &Node, path: impl Fn() -> String) -> Result<Event, Error> {
     let local = chicago_time(ts)
         .ok_or_else(|| super::bad_time(C, || format!("{}/DateTime", path()), ts))?;
     let code = e.text_of("EventCode").unwrap_or("");
-    let mapping = (!code.is_empty()).then(|| C.lookup(code)).flatten();
+    let mapping = (!code.is_empty()).then(|| C.find(code)).flatten();
     let loc = match e.text_of("Location") {
         Some(place) => Location {
             city: place
@@ -124,7 +124,7 @@ fn event(e: &Node, path: impl Fn() -> String) -> Result<Event, Error> {
         },
         None => Location::default(),
     };
-    Ok(Event::new(
+    Ok(Event::meant(
         Some(EventTime::new(local, None)),
         code,
         None,

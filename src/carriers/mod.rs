@@ -52,19 +52,32 @@ pub(crate) mod xml;
 
 /// Dispatches to the carrier's parser, then reads the text of events whose
 /// code was absent or unmapped (see [`classify_unmapped`]).
-pub(crate) fn parse(carrier: Carrier, body: &[u8]) -> Result<Vec<Tracking>, Error> {
+/// `lang` is the language of the carrier's texts for the classifier
+/// ([`text_language`] unless a [`Normalizer`](crate::Normalizer) says otherwise).
+pub(crate) fn parse(
+    carrier: Carrier,
+    body: &[u8],
+    lang: Option<crate::Lang>,
+) -> Result<Vec<Tracking>, Error> {
     let mut trackings = parse_format(carrier, body)?;
     for t in &mut trackings {
-        if classify_unmapped(carrier, t) {
+        if interpret(lang, t) {
             t.refresh();
         }
     }
     Ok(trackings)
 }
 
+/// What `wismo` reads beyond the code tables, after a parser (and after
+/// [`Normalizer::remap`](crate::Normalizer::remap)): the texts of events
+/// without a mapped code. Returns whether an event changed.
+pub(crate) fn interpret(lang: Option<crate::Lang>, t: &mut Tracking) -> bool {
+    classify_unmapped(lang, t)
+}
+
 /// The language carriers write their event texts in, as a hint for the
 /// classifier (`None`: several or English).
-fn text_language(carrier: Carrier) -> Option<crate::Lang> {
+pub(crate) fn text_language(carrier: Carrier) -> Option<crate::Lang> {
     use crate::Lang;
     Some(match carrier {
         Carrier::DhlParcelDe | Carrier::HermesDe => Lang::De,
@@ -77,9 +90,8 @@ fn text_language(carrier: Carrier) -> Option<crate::Lang> {
 
 /// Gives events without a mapped code the meaning of their text, when the
 /// classifier is sure; they are marked `classified`. Returns whether any was.
-fn classify_unmapped(carrier: Carrier, t: &mut Tracking) -> bool {
+fn classify_unmapped(lang: Option<crate::Lang>, t: &mut Tracking) -> bool {
     use crate::{EtaHint, Status};
-    let lang = text_language(carrier);
     let mut any = false;
     for e in t
         .events
@@ -96,6 +108,10 @@ fn classify_unmapped(carrier: Carrier, t: &mut Tracking) -> bool {
                 _ => EtaHint::None,
             };
             e.classified = true;
+            any = true;
+        } else if e.classified {
+            // Read before (a stored tracking), no longer sure now.
+            e.forget_meaning();
             any = true;
         }
     }

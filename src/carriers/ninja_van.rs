@@ -61,9 +61,9 @@ pub(crate) fn parse(body: &[u8]) -> Result<Vec<Tracking>, Error> {
         })?;
         let time = iso_time(ts).ok_or_else(|| bad_time(C, || path(i, "timestamp"), ts))?;
         let status = text(&h.status).unwrap_or("");
-        let mapping = (!status.is_empty()).then(|| C.lookup(status)).flatten();
+        let mapping = (!status.is_empty()).then(|| C.find(status)).flatten();
         let description = text(&h.comments).unwrap_or(status);
-        let event = Event::new(Some(time), status, None, description, mapping);
+        let event = Event::meant(Some(time), status, None, description, mapping);
         groups.add(number, [event]);
     }
     Ok(groups.into_trackings(C))

@@ -94,9 +94,9 @@ pub(crate) fn parse(body: &[u8]) -> Result<Vec<Tracking>, Error> {
         })?;
         let time = event_time(d, path)?;
         let code = text(&d.status_code).unwrap_or("");
-        let mapping = (!code.is_empty()).then(|| C.lookup(code)).flatten();
+        let mapping = (!code.is_empty()).then(|| C.find(code)).flatten();
         let description = text(&d.status).unwrap_or("");
-        let event = Event::new(time, code, None, description, mapping);
+        let event = Event::meant(time, code, None, description, mapping);
         let eta = match text(&d.scheduled_delivery_date) {
             Some(s) if !s.starts_with("0001-01-01") => {
                 let date = scheduled_date(s)

@@ -96,11 +96,11 @@ pub(crate) fn parse(body: &[u8]) -> Result<Vec<Tracking>, Error> {
         let time =
             iso_time(ts).ok_or_else(|| bad_time(C, || format!("{}.event_datetime", path()), ts))?;
         let code = text(&e.event_edifact_code).unwrap_or("");
-        let mapping = (!code.is_empty()).then(|| C.lookup(code)).flatten();
+        let mapping = (!code.is_empty()).then(|| C.find(code)).flatten();
         let description = text(&e.event_description)
             .or(text(&e.status_description))
             .unwrap_or("");
-        events.push(Event::new(Some(time), code, None, description, mapping));
+        events.push(Event::meant(Some(time), code, None, description, mapping));
     }
     Ok(vec![Tracking::new(C, number, events, None)])
 }

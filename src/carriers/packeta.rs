@@ -93,7 +93,7 @@ fn event(r: &Node, path: impl Fn() -> String) -> Result<Event, Error> {
     let time = iso_time(ts).ok_or_else(|| bad_time(C, || format!("{}.dateTime", path()), ts))?;
     let code_text = r.text_of("codeText");
     let code = code_text.or_else(|| r.text_of("statusCode")).unwrap_or("");
-    let mapping = code_text.and_then(|c| C.lookup(c));
+    let mapping = code_text.and_then(|c| C.find(c));
     let text = r.text_of("statusText").or(code_text).unwrap_or("");
     let location = Location {
         name: r
@@ -102,5 +102,5 @@ fn event(r: &Node, path: impl Fn() -> String) -> Result<Event, Error> {
             .map(str::to_string),
         ..Location::default()
     };
-    Ok(Event::new(Some(time), code, None, text, mapping).at(location))
+    Ok(Event::meant(Some(time), code, None, text, mapping).at(location))
 }

@@ -74,11 +74,11 @@ pub(crate) fn parse(body: &[u8]) -> Result<Vec<Tracking>, Error> {
         let time = event_time(e, at)?;
         let code = text(&e.statuscode).unwrap_or("");
         let mapping = (!code.is_empty())
-            .then(|| C.lookup(code))
+            .then(|| C.find(code))
             .flatten()
-            .or_else(|| text(&e.delivery_status).and_then(|d| C.lookup_parts(&["aftership/", d])));
+            .or_else(|| text(&e.delivery_status).and_then(|d| C.find_parts(&["aftership/", d])));
         out.push(
-            Event::new(
+            Event::meant(
                 Some(time),
                 code,
                 None,

@@ -137,10 +137,10 @@ pub(crate) fn parse(body: &[u8]) -> Result<Vec<Tracking>, Error> {
                 let code = text(&st.status_code).unwrap_or("");
                 let time = time(text(&st.time_stamp), || format!("{}.TimeStamp", at()))?;
                 let mapping = (!code.is_empty())
-                    .then(|| C.lookup_parts(&["status/", code]))
+                    .then(|| C.find_parts(&["status/", code]))
                     .flatten();
                 let description = text(&st.status_description).unwrap_or("");
-                events.push(Event::new(time, code, None, description, mapping));
+                events.push(Event::meant(time, code, None, description, mapping));
             }
         } else {
             for (i, e) in s.event.iter().enumerate() {

@@ -228,8 +228,8 @@ fn event(e: &TrackingEvent<'_>, path: impl Fn() -> String) -> Result<Event, Erro
     let code = text(&e.event_code);
     let status = text(&e.status);
     let mapping = code
-        .and_then(|c| C.lookup(c))
-        .or_else(|| status.and_then(|s| C.lookup_parts(&["status/", s])));
+        .and_then(|c| C.find(c))
+        .or_else(|| status.and_then(|s| C.find_parts(&["status/", s])));
     // The raw code is the eventCode; without one, the status is the code.
     let raw = code.or(status).unwrap_or("");
     let loc = e
@@ -246,10 +246,10 @@ fn event(e: &TrackingEvent<'_>, path: impl Fn() -> String) -> Result<Event, Erro
         })
         .unwrap_or_default();
     let description = text(&e.event_description).unwrap_or("");
-    Ok(Event::new(Some(time), raw, None, description, mapping).at(loc))
+    Ok(Event::meant(Some(time), raw, None, description, mapping).at(loc))
 }
 
 /// An item's or shipment's status as a timeless event (no event list).
 fn status_event(status: &str) -> Event {
-    Event::new(None, status, None, "", C.lookup_parts(&["status/", status]))
+    Event::meant(None, status, None, "", C.find_parts(&["status/", status]))
 }

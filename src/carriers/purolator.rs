@@ -113,18 +113,18 @@ fn scan_event(scan: &Node, path: impl Fn() -> String) -> Result<Event, Error> {
     let kind = scan.text_of("ScanType").unwrap_or("");
     let description = scan.text_of("Description").unwrap_or("");
     let mapping = C
-        .lookup_parts(&[kind, "|", description])
+        .find_parts(&[kind, "|", description])
         .or_else(|| {
             description
                 .strip_suffix('.')
-                .and_then(|d| C.lookup_parts(&[kind, "|", d.trim_end()]))
+                .and_then(|d| C.find_parts(&[kind, "|", d.trim_end()]))
         })
-        .or_else(|| C.lookup_parts(&[kind, "|*"]));
+        .or_else(|| C.find_parts(&[kind, "|*"]));
     let text = match scan.text_of("Comment") {
         Some(c) => format!("{description} ({c})"),
         None => description.to_string(),
     };
-    let mut event = Event::new(Some(EventTime::new(local, None)), kind, None, text, mapping);
+    let mut event = Event::meant(Some(EventTime::new(local, None)), kind, None, text, mapping);
     event.location = Location {
         name: scan
             .child("Depot")

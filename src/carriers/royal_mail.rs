@@ -226,12 +226,12 @@ fn event(
     let time =
         iso_time(ts).ok_or_else(|| super::bad_time(C, || format!("{}.{field}", path()), ts))?;
     let code = code.unwrap_or("");
-    let mapping = (!code.is_empty()).then(|| C.lookup(code)).flatten();
+    let mapping = (!code.is_empty()).then(|| C.find(code)).flatten();
     let loc = Location {
         name: place.map(str::to_string),
         ..Location::default()
     };
-    Ok(Event::new(Some(time), code, None, name.unwrap_or(""), mapping).at(loc))
+    Ok(Event::meant(Some(time), code, None, name.unwrap_or(""), mapping).at(loc))
 }
 
 /// `estimatedDelivery`: a date, and optionally window start and end times with

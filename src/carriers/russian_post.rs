@@ -117,7 +117,7 @@ fn event(r: &Node, path: impl Fn() -> String) -> Result<Event, Error> {
     let code = oper_type.and_then(|t| t.text_of("Id")).unwrap_or("");
     let attr = oper_attr.and_then(|a| a.text_of("Id"));
     let mapping = (!code.is_empty())
-        .then(|| C.lookup_pair(code, attr))
+        .then(|| C.find_pair(code, attr))
         .flatten();
     let type_name = oper_type.and_then(|t| t.text_of("Name"));
     let attr_name = oper_attr.and_then(|a| a.text_of("Name"));
@@ -138,5 +138,5 @@ fn event(r: &Node, path: impl Fn() -> String) -> Result<Event, Error> {
             .and_then(|c| c.text_of("Code2A"))),
         name: own(place.and_then(|p| p.text_of("Description"))),
     };
-    Ok(Event::new(Some(time), code, attr.map(str::to_string), text, mapping).at(location))
+    Ok(Event::meant(Some(time), code, attr.map(str::to_string), text, mapping).at(location))
 }

@@ -150,7 +150,7 @@ fn event(e: &TrackingEvent<'_>, path: impl Fn() -> String) -> Result<Event, Erro
     let time =
         iso_time(ts).ok_or_else(|| super::bad_time(C, || format!("{}.{field}", path()), ts))?;
     let code = text(&e.event_type).unwrap_or("");
-    let mapping = (!code.is_empty()).then(|| C.lookup(code)).flatten();
+    let mapping = (!code.is_empty()).then(|| C.find(code)).flatten();
     let description = match (text(&e.description), text(&e.reason)) {
         (Some(d), Some(r)) => format!("{d}: {r}"),
         (d, r) => d.or(r).unwrap_or("").to_string(),
@@ -164,7 +164,7 @@ fn event(e: &TrackingEvent<'_>, path: impl Fn() -> String) -> Result<Event, Erro
             data.and_then(|d| text(&d.country)),
         )
     };
-    Ok(Event::new(Some(time), code, None, description, mapping).at(loc))
+    Ok(Event::meant(Some(time), code, None, description, mapping).at(loc))
 }
 
 fn eta(s: &Scheduling<'_>) -> Result<Option<EtaWindow>, Error> {

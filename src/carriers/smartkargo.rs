@@ -138,7 +138,7 @@ pub(crate) fn parse(body: &[u8]) -> Result<Vec<Tracking>, Error> {
             latest = Some((time, e));
         }
         let code = text(&e.event_type).unwrap_or("");
-        let mapping = (!code.is_empty()).then(|| C.lookup(code)).flatten();
+        let mapping = (!code.is_empty()).then(|| C.find(code)).flatten();
         let place = e.location.as_ref();
         let loc = Location {
             name: text(&e.event_location)
@@ -151,7 +151,7 @@ pub(crate) fn parse(body: &[u8]) -> Result<Vec<Tracking>, Error> {
             )
         };
         out.push(
-            Event::new(
+            Event::meant(
                 Some(time),
                 code,
                 None,

@@ -117,7 +117,7 @@ fn event(e: &SpringEvent<'_>, path: impl Fn() -> String) -> Result<Event, Error>
         }
     };
     let code = text(&e.code).unwrap_or("");
-    let mapping = (!code.is_empty()).then(|| C.lookup(code)).flatten();
+    let mapping = (!code.is_empty()).then(|| C.find(code)).flatten();
     let description = match (text(&e.description), text(&e.carrier_description)) {
         (Some(d), Some(c)) if !d.to_ascii_lowercase().contains(&c.to_ascii_lowercase()) => {
             format!("{d} ({c})")
@@ -126,7 +126,7 @@ fn event(e: &SpringEvent<'_>, path: impl Fn() -> String) -> Result<Event, Error>
     };
     let reason_code = text(&e.carrier_code).map(str::to_string);
     Ok(
-        Event::new(Some(time), code, reason_code, description, mapping).at(location(
+        Event::meant(Some(time), code, reason_code, description, mapping).at(location(
             text(&e.city),
             text(&e.zip),
             text(&e.country),

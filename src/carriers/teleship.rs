@@ -108,12 +108,12 @@ fn event(e: &TrackingEvent<'_>, path: impl Fn() -> String) -> Result<Event, Erro
     };
     let time = iso_time(ts).ok_or_else(|| bad_time(C, || format!("{}.timestamp", path()), ts))?;
     let code = text(&e.code).unwrap_or("");
-    let mapping = (!code.is_empty()).then(|| C.lookup(code)).flatten();
+    let mapping = (!code.is_empty()).then(|| C.find(code)).flatten();
     let loc = Location {
         name: text(&e.location).map(str::to_string),
         ..Location::default()
     };
-    Ok(Event::new(
+    Ok(Event::meant(
         Some(time),
         code,
         None,

@@ -67,8 +67,8 @@ pub(crate) fn parse(body: &[u8]) -> Result<Vec<Tracking>, Error> {
         }
         if events.is_empty() {
             if let Some(code) = summary {
-                let mapping = C.lookup_parts(&["summary/", code]);
-                events.push(Event::new(None, code, None, "", mapping));
+                let mapping = C.find_parts(&["summary/", code]);
+                events.push(Event::meant(None, code, None, "", mapping));
             }
         }
         out.push(Tracking::new(C, number, events, None));

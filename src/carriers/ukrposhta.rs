@@ -100,7 +100,7 @@ pub(crate) fn parse(body: &[u8]) -> Result<Vec<Tracking>, Error> {
         })?;
         let time = iso_time(ts).ok_or_else(|| bad_time(C, || path(i, "date"), ts))?;
         let code = text(&r.event).unwrap_or("");
-        let mapping = (!code.is_empty()).then(|| C.lookup(code)).flatten();
+        let mapping = (!code.is_empty()).then(|| C.find(code)).flatten();
         let description = match (text(&r.event_name), text(&r.event_reason)) {
             (Some(n), Some(reason)) => format!("{n}, {reason}"),
             (Some(n), None) => n.to_string(),
@@ -110,7 +110,7 @@ pub(crate) fn parse(body: &[u8]) -> Result<Vec<Tracking>, Error> {
         let reason_code = text(&r.event_reason_id).map(str::to_string);
         let mut place = location(None, text(&r.index), text(&r.country));
         place.name = text(&r.name).map(str::to_string);
-        let event = Event::new(Some(time), code, reason_code, description, mapping).at(place);
+        let event = Event::meant(Some(time), code, reason_code, description, mapping).at(place);
         groups.add(number, [event]);
     }
     Ok(groups.into_trackings(C))

@@ -232,21 +232,21 @@ fn event(
     };
     let mapping = Some(status_code)
         .filter(|c| !c.is_empty())
-        .and_then(|c| C.lookup_parts(&["status/", c]))
+        .and_then(|c| C.find_parts(&["status/", c]))
         .or_else(|| {
             [by_type, "uld/", "manifest/", "update/"]
                 .iter()
                 .filter(|ns| !ns.is_empty() && !code.is_empty())
-                .find_map(|ns| C.lookup_parts(&[ns, code]))
+                .find_map(|ns| C.find_parts(&[ns, code]))
         })
         .or_else(|| {
             Some(kind)
                 .filter(|k| !k.is_empty())
-                .and_then(|k| C.lookup_parts(&["activity/", k]))
+                .and_then(|k| C.find_parts(&["activity/", k]))
         });
     let raw = if code.is_empty() { status_code } else { code };
     let loc = addr.map(Place::location).unwrap_or_default();
-    Event::new(Some(time), raw, None, description, mapping).at(loc)
+    Event::meant(Some(time), raw, None, description, mapping).at(loc)
 }
 
 /// A Track Alert webhook body: one event. Local date and time, with the

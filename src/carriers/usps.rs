@@ -112,14 +112,14 @@ fn event(e: &TrackingEvent<'_>, path: impl Fn() -> String) -> Result<Event, Erro
     let code = text(&e.event_code).unwrap_or("");
     let reason = text(&e.reason_code);
     let mapping = (!code.is_empty())
-        .then(|| C.lookup_pair(code, reason))
+        .then(|| C.find_pair(code, reason))
         .flatten();
     let loc = location(
         text(&e.event_city),
         text(&e.event_zip),
         text(&e.event_country),
     );
-    Ok(Event::new(
+    Ok(Event::meant(
         Some(time),
         code,
         reason.map(str::to_string),

@@ -86,7 +86,7 @@ pub fn generate(files: &[MappingFile]) -> String {
     // An array indexed by the discriminant: a data load, not a branch, so a
     // mixed stream of carriers does not mispredict.
     out.push_str("    #[inline]\n    pub(crate) fn table(self) -> &'static Table {\n        TABLES[self as usize]\n    }\n\n");
-    out.push_str("    fn from_id(id: &str) -> Option<Carrier> {\n        match id {\n");
+    out.push_str("    pub(crate) fn from_id(id: &str) -> Option<Carrier> {\n        match id {\n");
     for f in files {
         let _ = writeln!(
             out,
@@ -132,6 +132,12 @@ pub fn generate(files: &[MappingFile]) -> String {
                 keys.len() <= 1 << 24 && descriptions.len() <= 1 << 24,
                 "mappings: codes or descriptions exceed 16 MiB in all; widen Mapping's offsets"
             );
+            assert!(
+                r.line < 1 << 15,
+                "mappings/{}.tsv: line {} is past the 32,767 lines a Mapping can name",
+                f.carrier,
+                r.line
+            );
             let reason = match r.reason {
                 Some(reason) => format!("Some(Reason::{reason:?})"),
                 None => "None".to_string(),
@@ -139,13 +145,14 @@ pub fn generate(files: &[MappingFile]) -> String {
             let (w0, w1) = words(r.code.as_bytes());
             let _ = writeln!(
                 tables,
-                "    Mapping::new(({w0:#x}, {w1:#x}), Status::{:?}, Substatus::{:?}, {reason}, EtaHint::{:?}, {key_off}, {}, {desc_off}, {}, {}),",
+                "    Mapping::new(({w0:#x}, {w1:#x}), Status::{:?}, Substatus::{:?}, {reason}, EtaHint::{:?}, {key_off}, {}, {desc_off}, {}, {}, {}),",
                 r.status,
                 r.substatus,
                 r.eta,
                 r.code.len(),
                 r.description.len(),
-                r.line
+                r.line,
+                u8::from(r.flags.coarse)
             );
         }
         tables.push_str("];\n");

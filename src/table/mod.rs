@@ -3,6 +3,7 @@
 //! layout and `hash.rs` for the key hash.
 
 pub(crate) mod hash;
+pub(crate) mod row;
 
 use crate::carrier::Mapping;
 

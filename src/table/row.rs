@@ -10,6 +10,54 @@ use std::fmt;
 /// The column-name line every mapping file has after its `# ` header lines.
 pub const COLUMNS: &str = "code\tstatus\tsubstatus\treason\teta\tdescription";
 
+/// The column-name line of a file whose rows may carry flags in a seventh
+/// column (see [`Flags`]).
+pub const COLUMNS_WITH_FLAGS: &str = "code\tstatus\tsubstatus\treason\teta\tdescription\tflags";
+
+/// Markers on a row, in the optional seventh `flags` column: words separated
+/// by `,`, or `-` (or nothing) for none.
+///
+/// - `coarse`: the code names a category, not an event (DHL Unified's
+///   `transit`, Purolator's `Undeliverable` scan type, UPS's generic
+///   "Exception / Update" codes). A sure reading of the event's text may
+///   refine its meaning; a row without the flag is never overridden by text.
+/// - `reviewed`: a person checked the row although the text classifier reads
+///   its description differently (the table review test skips it).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Flags {
+    /// The code is a category; a sure text classification may refine it.
+    pub coarse: bool,
+    /// Checked by a person against a disagreeing classifier reading.
+    pub reviewed: bool,
+}
+
+impl Flags {
+    /// Every flag word, as written in the `flags` column.
+    pub const WORDS: &'static [&'static str] = &["coarse", "reviewed"];
+
+    /// Reads the `flags` field (`coarse,reviewed`, `-` or empty).
+    pub fn parse(field: &str) -> Result<Flags, String> {
+        let mut flags = Flags::default();
+        if field.is_empty() || field == "-" {
+            return Ok(flags);
+        }
+        for word in field.split(',') {
+            match word {
+                "coarse" if !flags.coarse => flags.coarse = true,
+                "reviewed" if !flags.reviewed => flags.reviewed = true,
+                "coarse" | "reviewed" => return Err(format!("flag `{word}` given twice")),
+                other => {
+                    return Err(format!(
+                        "unknown flag `{other}` (expected {}, separated by `,`, or `-`)",
+                        Flags::WORDS.join(", ")
+                    ))
+                }
+            }
+        }
+        Ok(flags)
+    }
+}
+
 /// Longest code (in bytes) a mapping file may hold.
 pub const MAX_CODE_LEN: usize = 255;
 /// Longest description (in bytes) a mapping file may hold.
@@ -49,6 +97,8 @@ pub struct Row {
     pub eta: EtaHint,
     /// Short description in our words.
     pub description: String,
+    /// Markers from the optional `flags` column.
+    pub flags: Flags,
 }
 
 /// A whole mapping file.
@@ -95,6 +145,7 @@ pub fn parse_file(file: &str, stem: &str, text: &str) -> Result<MappingFile, Vec
     let mut sources = Vec::new();
     let mut rows: Vec<Row> = Vec::new();
     let mut seen_columns = false;
+    let mut max_fields = 6;
     let mut last_code: Option<String> = None;
     let mut data_lines = 0usize;
     let mut first_line_of: std::collections::HashMap<String, usize> = Default::default();
@@ -143,8 +194,11 @@ pub fn parse_file(file: &str, stem: &str, text: &str) -> Result<MappingFile, Vec
                 }
                 continue;
             }
-            if l == COLUMNS {
+            if l == COLUMNS || l == COLUMNS_WITH_FLAGS {
                 seen_columns = true;
+                if l == COLUMNS_WITH_FLAGS {
+                    max_fields = 7;
+                }
                 if carrier.is_none() {
                     err!(line, "missing `# carrier:` header".into());
                 }
@@ -174,10 +228,29 @@ pub fn parse_file(file: &str, stem: &str, text: &str) -> Result<MappingFile, Vec
         }
         data_lines += 1;
         let fields: Vec<&str> = l.split('\t').collect();
-        if fields.len() != 6 {
-            err!(line, format!("expected 6 fields, found {}", fields.len()));
+        if fields.len() == 7 && max_fields == 6 {
+            err!(
+                line,
+                "7 fields, but the column line has no `flags` column (end it with `\\tflags`)"
+                    .into(),
+            );
             continue;
         }
+        if !(6..=max_fields).contains(&fields.len()) {
+            let expected = if max_fields == 6 { "6" } else { "6 or 7" };
+            err!(
+                line,
+                format!("expected {expected} fields, found {}", fields.len())
+            );
+            continue;
+        }
+        let flags = match Flags::parse(fields.get(6).copied().unwrap_or("")) {
+            Ok(f) => Some(f),
+            Err(e) => {
+                err!(line, e);
+                None
+            }
+        };
         let [code, status, substatus, reason, eta, description] = [
             fields[0], fields[1], fields[2], fields[3], fields[4], fields[5],
         ];
@@ -270,8 +343,8 @@ pub fn parse_file(file: &str, stem: &str, text: &str) -> Result<MappingFile, Vec
             }
             last_code = Some(code.to_string());
         }
-        if let (true, Some(status), Some(substatus), Some(reason), Some(eta)) =
-            (ok, status, substatus, reason, eta)
+        if let (true, Some(status), Some(substatus), Some(reason), Some(eta), Some(flags)) =
+            (ok, status, substatus, reason, eta, flags)
         {
             rows.push(Row {
                 line,
@@ -281,6 +354,7 @@ pub fn parse_file(file: &str, stem: &str, text: &str) -> Result<MappingFile, Vec
                 reason,
                 eta,
                 description: description.to_string(),
+                flags,
             });
         }
     }
