@@ -187,8 +187,12 @@ export interface Event {
   /** Present (true) when the meaning was read from the text. */
   classified?: boolean
   mapping_key?: string
+  /** The override file and line that answered, when an override did (see `Normalizer`). */
+  override_source?: { file: string; line: number }
   location?: Location
   direction: Direction
+  /** Vocabulary words of stored JSON this version does not know, as `field=word`. */
+  unknown_words?: string[]
 }
 
 export interface Tracking {
@@ -299,6 +303,8 @@ export type ErrorKind =
   | 'too_large'
   | 'unsupported'
   | 'unknown_carrier'
+  | 'mapping'
+  | 'merge'
   | 'other'
 export type ErrorCategory = 'syntax' | 'data' | 'carrier' | 'limit' | 'usage'
 export type ErrorCode =
@@ -308,6 +314,8 @@ export type ErrorCode =
   | 'WISMO_TOO_LARGE'
   | 'WISMO_UNSUPPORTED'
   | 'WISMO_UNKNOWN_CARRIER'
+  | 'WISMO_MAPPING_ERROR'
+  | 'WISMO_MERGE_ERROR'
 
 /** Reading a carrier response failed; the fields of `wismo::Error` (`null` where a kind has none). */
 export class WismoError extends Error {
@@ -332,6 +340,50 @@ export class CarrierError extends WismoError {}
 export class TooLarge extends WismoError {}
 export class Unsupported extends WismoError {}
 export class UnknownCarrier extends WismoError {}
+/** Override mapping files have problems, each with its file and line. */
+export class MappingError extends WismoError {
+  readonly problems: Array<{ file: string; line: number; message: string }>
+}
+/** `merge` refused to mix two parcels (another carrier or tracking number). */
+export class MergeError extends WismoError {}
+
+/** The meaning a lookup found (the crate's `Meaning`). */
+export interface Meaning {
+  code: string
+  status: Status
+  substatus: Substatus
+  reason: Reason | null
+  eta: EtaHint
+  description: string
+  coarse: boolean
+  source: { file: string; line: number } | null
+  shipped_line: number | null
+}
+
+export interface NormalizerOptions {
+  /** Paths of override files (the format of `mappings/*.tsv`). */
+  overrides?: string[]
+  /** File name to text; a later entry wins over an earlier one and over the files. */
+  overrideTexts?: Record<string, string>
+  limits?: Limits
+  /** Carrier id to the language its texts are in. */
+  languages?: Partial<Record<string, Lang>>
+}
+
+/** The choices of one deployment (`wismo::Normalizer`): overrides, limits, languages. Throws `MappingError`. */
+export class Normalizer {
+  constructor(options?: NormalizerOptions)
+  parse(carrier: string, body: Body): Tracking[]
+  parseAsync(carrier: string, body: Body): Promise<Tracking[]>
+  parseMany(items: Iterable<BatchItem>, options?: { raiseErrors?: true }): Tracking[][]
+  parseMany(items: Iterable<BatchItem>, options: { raiseErrors?: boolean }): Array<Tracking[] | WismoError>
+  parseManyAsync(items: Iterable<BatchItem>, options?: { raiseErrors?: true }): Promise<Tracking[][]>
+  parseManyAsync(items: Iterable<BatchItem>, options: { raiseErrors?: boolean }): Promise<Array<Tracking[] | WismoError>>
+  /** A stored tracking with every event's meaning re-derived from the current tables and these overrides. */
+  remap(tracking: Tracking): Tracking
+  lookup(carrier: string, code: string): Meaning | null
+  readonly overrideFiles: string[]
+}
 
 export const version: string
 export const carriers: readonly string[]
@@ -385,5 +437,8 @@ declare const wismo: {
   TooLarge: typeof TooLarge
   Unsupported: typeof Unsupported
   UnknownCarrier: typeof UnknownCarrier
+  MappingError: typeof MappingError
+  MergeError: typeof MergeError
+  Normalizer: typeof Normalizer
 }
 export default wismo

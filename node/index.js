@@ -39,7 +39,21 @@ Unsupported.code = 'WISMO_UNSUPPORTED'
 class UnknownCarrier extends WismoError {}
 UnknownCarrier.code = 'WISMO_UNKNOWN_CARRIER'
 
+/** Override mapping files have problems; `problems` lists each with its file and line. */
+class MappingError extends WismoError {
+  constructor(fields) {
+    super(fields)
+    this.problems = fields.problems ?? []
+  }
+}
+MappingError.code = 'WISMO_MAPPING_ERROR'
+/** `merge` refused to mix two parcels (another carrier or tracking number). */
+class MergeError extends WismoError {}
+MergeError.code = 'WISMO_MERGE_ERROR'
+
 const BY_KIND = {
+  mapping: MappingError,
+  merge: MergeError,
   json: ParseError,
   xml: ParseError,
   missing_field: ParseError,
@@ -135,7 +149,58 @@ async function parseAsync(carrier, body, options) {
 
 /** `Tracking::merge`: a new tracking, the older with the newer folded in. */
 function merge(older, newer) {
-  return JSON.parse(native.merge(JSON.stringify(older), JSON.stringify(newer)))
+  return JSON.parse(call(() => native.merge(JSON.stringify(older), JSON.stringify(newer))))
+}
+
+/**
+ * The choices of one deployment (`wismo::Normalizer`): mapping overrides
+ * (files in the format of `mappings/*.tsv`), limits, the language of
+ * carriers' texts. Build once, use for every body.
+ */
+class Normalizer {
+  constructor(options = {}) {
+    const texts = options.overrideTexts ? Object.entries(options.overrideTexts) : undefined
+    const languages = options.languages ? Object.entries(options.languages) : undefined
+    this.#native = call(() => new native.NativeNormalizer(options.overrides ?? undefined, texts, options.limits ?? undefined, languages))
+  }
+
+  #native
+
+  parse(carrier, body) {
+    const b = typeof body === 'string' || Buffer.isBuffer(body) ? body : toBuffer(body)
+    return JSON.parse(call(() => this.#native.parse(carrier, b)))
+  }
+
+  async parseAsync(carrier, body) {
+    const [out] = await this.#native.parseManyAsync([carrier], [toBuffer(body)])
+    return batchResult(out, true)
+  }
+
+  parseMany(items, options) {
+    const [carriers, bodies] = splitItems(items)
+    return this.#native.parseMany(carriers, bodies).map((t) => batchResult(t, options?.raiseErrors ?? true))
+  }
+
+  async parseManyAsync(items, options) {
+    const [carriers, bodies] = splitItems(items)
+    const out = await this.#native.parseManyAsync(carriers, bodies)
+    return out.map((t) => batchResult(t, options?.raiseErrors ?? true))
+  }
+
+  /** A stored tracking with every event's meaning re-derived from the current tables and these overrides. */
+  remap(tracking) {
+    return JSON.parse(this.#native.remap(JSON.stringify(tracking)))
+  }
+
+  /** What `code` means for `carrier` (the crate's JSON of `Meaning`), or `null`. */
+  lookup(carrier, code) {
+    const out = call(() => this.#native.lookup(carrier, code))
+    return out == null ? null : JSON.parse(out)
+  }
+
+  get overrideFiles() {
+    return this.#native.overrideFiles()
+  }
 }
 
 /** The carriers a tracking number (or a text containing one) may belong to, best first. */
@@ -208,6 +273,9 @@ module.exports = {
   TooLarge,
   Unsupported,
   UnknownCarrier,
+  MappingError,
+  MergeError,
+  Normalizer,
 }
 // `import wismo from 'wismo'` (ESM) and `require('wismo').default` give the same object.
 module.exports.default = module.exports

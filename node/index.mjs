@@ -29,5 +29,8 @@ export const {
   TooLarge,
   Unsupported,
   UnknownCarrier,
+  MappingError,
+  MergeError,
+  Normalizer,
 } = wismo
 export default wismo

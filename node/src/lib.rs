@@ -12,6 +12,7 @@ use napi::{Env, Task};
 use napi_derive::napi;
 use rayon::prelude::*;
 use serde_json::{json, Value};
+use std::sync::Arc;
 
 /// Starts the message of an error thrown for a `wismo::Error`; the rest is
 /// the error's fields as JSON (read by `index.js`).
@@ -109,10 +110,10 @@ fn limits_of(l: Option<Limits>) -> wismo::Limits {
 
 /// One body's answer in a batch: the trackings' JSON, or the error mark and
 /// the error's fields.
-fn parse_one(carrier: &str, body: &[u8], limits: &wismo::Limits) -> String {
+fn parse_one(normalizer: &wismo::Normalizer, carrier: &str, body: &[u8]) -> String {
     let out = carrier
         .parse::<wismo::Carrier>()
-        .and_then(|c| wismo::parse_with(c, body, limits));
+        .and_then(|c| normalizer.parse(c, body));
     match out {
         Ok(t) => serde_json::to_string(&t).unwrap_or_else(|e| {
             let fields = json!({"kind": "other", "category": "usage", "carrier": null,
@@ -139,17 +140,14 @@ pub fn parse(
     out.map_err(|e| js_error(&e)).and_then(|t| to_json(&t))
 }
 
-/// Parses many bodies, spread over the cores; blocks the calling thread.
-#[napi]
-pub fn parse_many(
-    carriers: Vec<String>,
-    bodies: Vec<Buffer>,
-    limits: Option<Limits>,
+fn batch(
+    normalizer: &wismo::Normalizer,
+    carriers: &[String],
+    bodies: &[Buffer],
 ) -> napi::Result<Vec<String>> {
     if carriers.len() != bodies.len() {
         return Err(invalid("carriers and bodies differ in length"));
     }
-    let limits = limits_of(limits);
     let work: Vec<(&str, &[u8])> = carriers
         .iter()
         .map(String::as_str)
@@ -157,14 +155,40 @@ pub fn parse_many(
         .collect();
     Ok(work
         .par_iter()
-        .map(|(c, b)| parse_one(c, b, &limits))
+        .map(|(c, b)| parse_one(normalizer, c, b))
         .collect())
+}
+
+fn task(
+    normalizer: Arc<wismo::Normalizer>,
+    carriers: Vec<String>,
+    bodies: &[Buffer],
+) -> napi::Result<AsyncTask<ParseTask>> {
+    if carriers.len() != bodies.len() {
+        return Err(invalid("carriers and bodies differ in length"));
+    }
+    let items = carriers
+        .into_iter()
+        .zip(bodies.iter().map(|b| b.to_vec()))
+        .collect();
+    Ok(AsyncTask::new(ParseTask { items, normalizer }))
+}
+
+/// Parses many bodies, spread over the cores; blocks the calling thread.
+#[napi]
+pub fn parse_many(
+    carriers: Vec<String>,
+    bodies: Vec<Buffer>,
+    limits: Option<Limits>,
+) -> napi::Result<Vec<String>> {
+    let normalizer = wismo::Normalizer::new().with_limits(limits_of(limits));
+    batch(&normalizer, &carriers, &bodies)
 }
 
 /// A batch parsed on the libuv thread pool (and rayon's), off the event loop.
 pub struct ParseTask {
     items: Vec<(String, Vec<u8>)>,
-    limits: wismo::Limits,
+    normalizer: Arc<wismo::Normalizer>,
 }
 
 #[napi]
@@ -173,11 +197,11 @@ impl Task for ParseTask {
     type JsValue = Vec<String>;
 
     fn compute(&mut self) -> napi::Result<Vec<String>> {
-        let limits = self.limits;
+        let normalizer = &self.normalizer;
         Ok(self
             .items
             .par_iter()
-            .map(|(c, b)| parse_one(c, b, &limits))
+            .map(|(c, b)| parse_one(normalizer, c, b))
             .collect())
     }
 
@@ -193,17 +217,8 @@ pub fn parse_many_async(
     bodies: Vec<Buffer>,
     limits: Option<Limits>,
 ) -> napi::Result<AsyncTask<ParseTask>> {
-    if carriers.len() != bodies.len() {
-        return Err(invalid("carriers and bodies differ in length"));
-    }
-    let items = carriers
-        .into_iter()
-        .zip(bodies.iter().map(|b| b.to_vec()))
-        .collect();
-    Ok(AsyncTask::new(ParseTask {
-        items,
-        limits: limits_of(limits),
-    }))
+    let normalizer = Arc::new(wismo::Normalizer::new().with_limits(limits_of(limits)));
+    task(normalizer, carriers, &bodies)
 }
 
 /// `Tracking::merge`: the older tracking with the newer folded in (JSON in,
@@ -211,8 +226,129 @@ pub fn parse_many_async(
 #[napi]
 pub fn merge(older: String, newer: String) -> napi::Result<String> {
     let mut older: wismo::Tracking = from_json(&older)?;
-    older.merge(from_json(&newer)?);
+    older.merge(from_json(&newer)?).map_err(|e| {
+        let fields = json!({"kind": "merge", "category": "usage", "carrier": null,
+                            "message": e.to_string()});
+        napi::Error::from_reason(format!("{ERROR_MARK}{fields}"))
+    })?;
     to_json(&older)
+}
+
+fn mapping_error(e: &wismo::MappingError) -> napi::Error {
+    let problems: Vec<Value> = e
+        .problems
+        .iter()
+        .map(|p| json!({"file": p.file, "line": p.line, "message": p.message}))
+        .collect();
+    let fields = json!({"kind": "mapping", "category": "usage", "carrier": null,
+                        "message": e.to_string(), "problems": problems});
+    napi::Error::from_reason(format!("{ERROR_MARK}{fields}"))
+}
+
+/// The choices of one deployment (`wismo::Normalizer`): mapping overrides,
+/// limits, the language of carriers' texts.
+#[napi]
+pub struct NativeNormalizer {
+    inner: Arc<wismo::Normalizer>,
+}
+
+#[napi]
+impl NativeNormalizer {
+    /// Override files (paths), override texts (`[name, text]` pairs, later
+    /// wins), limits, languages (`[carrier, lang]` pairs).
+    #[napi(constructor)]
+    pub fn new(
+        paths: Option<Vec<String>>,
+        texts: Option<Vec<Vec<String>>>,
+        limits: Option<Limits>,
+        languages: Option<Vec<Vec<String>>>,
+    ) -> napi::Result<Self> {
+        let mut inner = wismo::Normalizer::new();
+        if paths.is_some() || texts.is_some() {
+            let mut o = match paths {
+                Some(p) => wismo::Overrides::load_all(p).map_err(|e| mapping_error(&e))?,
+                None => wismo::Overrides::new(),
+            };
+            for pair in texts.unwrap_or_default() {
+                let [name, text] = pair.as_slice() else {
+                    return Err(invalid("override texts are [name, text] pairs"));
+                };
+                o.add_text(name, text).map_err(|e| mapping_error(&e))?;
+            }
+            inner = inner.with_overrides(o);
+        }
+        if limits.is_some() {
+            inner = inner.with_limits(limits_of(limits));
+        }
+        for pair in languages.unwrap_or_default() {
+            let [carrier, lang] = pair.as_slice() else {
+                return Err(invalid("languages are [carrier, lang] pairs"));
+            };
+            let carrier: wismo::Carrier = carrier.parse().map_err(|e| js_error(&e))?;
+            inner = inner.with_language(carrier, lang.parse().map_err(invalid)?);
+        }
+        Ok(NativeNormalizer {
+            inner: Arc::new(inner),
+        })
+    }
+
+    /// Parses one body with this deployment's choices; the trackings' JSON.
+    #[napi]
+    pub fn parse(&self, carrier: String, body: Either<Buffer, String>) -> napi::Result<String> {
+        let carrier: wismo::Carrier = carrier.parse().map_err(|e| js_error(&e))?;
+        let out = match &body {
+            Either::A(b) => self.inner.parse(carrier, b),
+            Either::B(s) => self.inner.parse(carrier, s.as_bytes()),
+        };
+        out.map_err(|e| js_error(&e)).and_then(|t| to_json(&t))
+    }
+
+    /// Many bodies, spread over the cores; blocks the calling thread.
+    #[napi]
+    pub fn parse_many(
+        &self,
+        carriers: Vec<String>,
+        bodies: Vec<Buffer>,
+    ) -> napi::Result<Vec<String>> {
+        batch(&self.inner, &carriers, &bodies)
+    }
+
+    /// Many bodies off the event loop.
+    #[napi]
+    pub fn parse_many_async(
+        &self,
+        carriers: Vec<String>,
+        bodies: Vec<Buffer>,
+    ) -> napi::Result<AsyncTask<ParseTask>> {
+        task(self.inner.clone(), carriers, &bodies)
+    }
+
+    /// `Normalizer::remap` of a stored tracking (JSON in, JSON out).
+    #[napi]
+    pub fn remap(&self, tracking: String) -> napi::Result<String> {
+        let mut t: wismo::Tracking = from_json(&tracking)?;
+        self.inner.remap(&mut t);
+        to_json(&t)
+    }
+
+    /// `Normalizer::lookup`: the crate's JSON of the meaning, or `null`.
+    #[napi]
+    pub fn lookup(&self, carrier: String, code: String) -> napi::Result<Option<String>> {
+        let carrier: wismo::Carrier = carrier.parse().map_err(|e| js_error(&e))?;
+        self.inner
+            .lookup(carrier, &code)
+            .map(|m| to_json(&m))
+            .transpose()
+    }
+
+    /// The override files in use, by the names they were given.
+    #[napi]
+    pub fn override_files(&self) -> Vec<String> {
+        self.inner
+            .overrides()
+            .map(|o| o.files().to_vec())
+            .unwrap_or_default()
+    }
 }
 
 /// `wismo::detect`: candidates as JSON.

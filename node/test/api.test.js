@@ -102,3 +102,53 @@ test('ESM import gives the same API', async () => {
   assert.equal(esm.parse, wismo.parse)
   assert.equal(esm.default.parse, wismo.parse)
 })
+
+const OVERRIDE =
+  '# carrier: fedex\n# name: FedEx\n# source: our review of FedEx answers, 2026-12\n# key: same as mappings/fedex.tsv\n' +
+  'code\tstatus\tsubstatus\treason\teta\tdescription\nDL\tdelivered\tsigned_for\t-\tfinal\tdelivered, signature taken\n'
+
+test('Normalizer: overrides, limits, languages', async () => {
+  const os = require('node:os')
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'wismo-'))
+  const file = path.join(dir, 'shop-fedex.tsv')
+  fs.writeFileSync(file, OVERRIDE)
+  for (const n of [
+    new wismo.Normalizer({ overrides: [file], limits: { maxEvents: 100 }, languages: { bpost: 'fr' } }),
+    new wismo.Normalizer({ overrideTexts: { 'shop-fedex.tsv': OVERRIDE } }),
+  ]) {
+    const [t] = n.parse('fedex', fedex)
+    const last = t.events.at(-1)
+    assert.equal(last.substatus, 'signed_for')
+    assert.ok(last.override_source.file.endsWith('shop-fedex.tsv'))
+    assert.ok(n.overrideFiles[0].endsWith('shop-fedex.tsv'))
+    assert.equal(n.lookup('fedex', 'DL').substatus, 'signed_for')
+    assert.deepEqual(n.parseMany([['fedex', fedex]]), [[t]])
+    assert.deepEqual(await n.parseManyAsync([['fedex', fedex]]), [[t]])
+    assert.deepEqual(await n.parseAsync('fedex', fedex), [t])
+    const [plain] = wismo.parse('fedex', fedex)
+    assert.equal(plain.events.at(-1).override_source, undefined)
+    assert.equal(n.remap(plain).events.at(-1).substatus, 'signed_for')
+  }
+  fs.rmSync(dir, { recursive: true })
+  const small = new wismo.Normalizer({ limits: { maxBodyBytes: 10 } })
+  assert.throws(() => small.parse('fedex', fedex), wismo.TooLarge)
+  assert.deepEqual(new wismo.Normalizer().parse('fedex', fedex), wismo.parse('fedex', fedex))
+})
+
+test('Normalizer: bad overrides name file and line', () => {
+  const bad = OVERRIDE + 'XX\tno_such_status\tdelivered\t-\tfinal\tbad row\n'
+  assert.throws(() => new wismo.Normalizer({ overrideTexts: { 'bad.tsv': bad } }), (e) => {
+    assert.ok(e instanceof wismo.MappingError && e instanceof Error)
+    assert.equal(e.code, 'WISMO_MAPPING_ERROR')
+    assert.equal(e.problems.length, 1)
+    assert.equal(e.problems[0].file, 'bad.tsv')
+    assert.equal(e.problems[0].line, 7)
+    return true
+  })
+  assert.throws(() => new wismo.Normalizer({ languages: { nope: 'fr' } }), wismo.UnknownCarrier)
+})
+
+test('merge refuses another parcel', () => {
+  const [t] = wismo.parse('fedex', fedex)
+  assert.throws(() => wismo.merge(t, { ...t, tracking_number: '999' }), (e) => e instanceof wismo.MergeError && e.code === 'WISMO_MERGE_ERROR')
+})

@@ -58,3 +58,19 @@ function words(): void {
 
 console.log(current('fedex', '{}'), words())
 void batch([])
+
+function deployment(paths: string[], body: Buffer): void {
+  let n: wismo.Normalizer
+  try {
+    n = new wismo.Normalizer({ overrides: paths, limits: { maxEvents: 500 }, languages: { bpost: 'fr' } })
+  } catch (e) {
+    if (e instanceof wismo.MappingError) for (const p of e.problems) console.log(`${p.file}:${p.line}: ${p.message}`)
+    return
+  }
+  for (const t of n.parse('fedex', body)) {
+    for (const ev of t.events) console.log(ev.override_source?.file, ev.unknown_words)
+    const again: Tracking = n.remap(t)
+    console.log(again.status, n.lookup('fedex', 'DL')?.substatus, n.overrideFiles)
+  }
+}
+deployment([], Buffer.from('{}'))

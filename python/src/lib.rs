@@ -54,6 +54,32 @@ create_exception!(
     "The carrier id is not known (see wismo.CARRIERS)."
 );
 
+create_exception!(
+    wismo,
+    MappingError,
+    PyValueError,
+    "Override mapping files have problems; `problems` lists (file, line, message)."
+);
+create_exception!(
+    wismo,
+    MergeError,
+    PyValueError,
+    "Tracking.merge refused to mix two parcels (another carrier or tracking number)."
+);
+
+fn mapping_error(py: Python<'_>, e: &wismo::MappingError) -> PyErr {
+    let err = MappingError::new_err(e.to_string());
+    let problems: Vec<(String, usize, String)> = e
+        .problems
+        .iter()
+        .map(|p| (p.file.clone(), p.line, p.message.clone()))
+        .collect();
+    if let Err(set) = err.value(py).setattr("problems", problems) {
+        return set;
+    }
+    err
+}
+
 /// The fields of a `wismo::Error`, by its public variants, with a fallback
 /// for variants added later (the enum is `#[non_exhaustive]`).
 #[derive(Default)]
@@ -445,6 +471,19 @@ impl Event {
     fn mapping_key(&self) -> Option<&str> {
         self.inner.mapping_key.as_deref()
     }
+    /// The override file and line that answered, when an override did.
+    #[getter]
+    fn override_source(&self) -> Option<(String, u32)> {
+        self.inner
+            .override_source
+            .as_ref()
+            .map(|s| (s.file.clone(), s.line))
+    }
+    /// Vocabulary words of stored JSON this version does not know (`field=word`).
+    #[getter]
+    fn unknown_words(&self) -> Vec<String> {
+        self.inner.unknown_words.clone()
+    }
     #[getter]
     fn location(&self) -> Location {
         Location {
@@ -564,8 +603,10 @@ impl Tracking {
     }
     /// Folds a newer response's tracking of the same parcel into this one
     /// (in place, as `wismo::Tracking::merge`).
-    fn merge(&mut self, newer: PyRef<'_, Tracking>) {
-        self.inner.merge(newer.inner.clone());
+    fn merge(&mut self, newer: PyRef<'_, Tracking>) -> PyResult<()> {
+        self.inner
+            .merge(newer.inner.clone())
+            .map_err(|e| MergeError::new_err(e.to_string()))
     }
     /// A copy of this tracking marked as a return label's.
     fn as_return_label(&self) -> Tracking {
@@ -904,6 +945,17 @@ fn parse_many<'py>(
     raise_errors: bool,
     limits: Option<Limits>,
 ) -> PyResult<Bound<'py, PyList>> {
+    let normalizer =
+        wismo::Normalizer::new().with_limits(limits.map(|l| l.inner).unwrap_or_default());
+    parse_many_with(py, &normalizer, items, raise_errors)
+}
+
+fn parse_many_with<'py>(
+    py: Python<'py>,
+    normalizer: &wismo::Normalizer,
+    items: &Bound<'py, PyAny>,
+    raise_errors: bool,
+) -> PyResult<Bound<'py, PyList>> {
     let mut pairs: Vec<(Bound<'py, PyAny>, Bound<'py, PyAny>)> = Vec::new();
     for item in items.try_iter()? {
         let item = item?;
@@ -926,18 +978,9 @@ fn parse_many<'py>(
             .to_cow()?;
         work.push((carrier.parse::<wismo::Carrier>(), body_of(body)?));
     }
-    let limits = limits.map(|l| l.inner).unwrap_or_default();
     let results: Vec<Result<Vec<wismo::Tracking>, wismo::Error>> = py.allow_threads(|| {
-        work.par_iter()
-            .map(|(carrier, body)| match carrier {
-                Ok(c) => wismo::parse_with(*c, body, &limits),
-                Err(e) => Err(wismo::Error::UnknownCarrier {
-                    id: match e {
-                        wismo::Error::UnknownCarrier { id } => id.clone(),
-                        other => other.to_string(),
-                    },
-                }),
-            })
+        work.into_par_iter()
+            .map(|(carrier, body)| carrier.and_then(|c| normalizer.parse(c, &body)))
             .collect()
     });
     let out = PyList::empty(py);
@@ -954,6 +997,131 @@ fn parse_many<'py>(
         }
     }
     Ok(out)
+}
+
+/// The choices of one deployment (`wismo::Normalizer`): mapping overrides,
+/// resource limits and the language of carriers' texts; built once, shared
+/// by threads.
+#[pyclass(module = "wismo", frozen)]
+struct Normalizer {
+    inner: wismo::Normalizer,
+}
+
+#[pymethods]
+impl Normalizer {
+    #[new]
+    #[pyo3(signature = (overrides=None, *, override_texts=None, limits=None, languages=None))]
+    fn new(
+        py: Python<'_>,
+        overrides: Option<Vec<std::path::PathBuf>>,
+        override_texts: Option<&Bound<'_, PyAny>>,
+        limits: Option<Limits>,
+        languages: Option<std::collections::BTreeMap<String, String>>,
+    ) -> PyResult<Normalizer> {
+        let mut inner = wismo::Normalizer::new();
+        if overrides.is_some() || override_texts.is_some() {
+            let mut o = match overrides {
+                Some(paths) => {
+                    wismo::Overrides::load_all(paths).map_err(|e| mapping_error(py, &e))?
+                }
+                None => wismo::Overrides::new(),
+            };
+            if let Some(texts) = override_texts {
+                // A mapping of file name to text, in its order (later wins).
+                for item in texts.call_method0("items")?.try_iter()? {
+                    let (name, text): (String, String) = item?.extract()?;
+                    o.add_text(&name, &text)
+                        .map_err(|e| mapping_error(py, &e))?;
+                }
+            }
+            inner = inner.with_overrides(o);
+        }
+        if let Some(l) = limits {
+            inner = inner.with_limits(l.inner);
+        }
+        for (carrier, lang) in languages.unwrap_or_default() {
+            let carrier = carrier_of(py, &carrier)?;
+            let lang = lang
+                .parse::<wismo::Lang>()
+                .map_err(|e| PyValueError::new_err(e.to_string()))?;
+            inner = inner.with_language(carrier, lang);
+        }
+        Ok(Normalizer { inner })
+    }
+
+    /// Parses one body with this deployment's overrides, limits and languages.
+    fn parse(
+        &self,
+        py: Python<'_>,
+        carrier: &str,
+        body: &Bound<'_, PyAny>,
+    ) -> PyResult<Vec<Tracking>> {
+        let carrier = carrier_of(py, carrier)?;
+        let body = body_of(body)?;
+        let run = || self.inner.parse(carrier, &body);
+        let out = if body.len() >= RELEASE_GIL_AT {
+            py.allow_threads(run)
+        } else {
+            run()
+        };
+        out.map(wrap).map_err(|e| py_error(py, &e))
+    }
+
+    /// `parse` for many `(carrier, body)` pairs, the GIL released, over the cores.
+    #[pyo3(signature = (items, *, raise_errors=true))]
+    fn parse_many<'py>(
+        &self,
+        py: Python<'py>,
+        items: &Bound<'py, PyAny>,
+        raise_errors: bool,
+    ) -> PyResult<Bound<'py, PyList>> {
+        parse_many_with(py, &self.inner, items, raise_errors)
+    }
+
+    /// Re-derives every event's meaning of a stored tracking from the current
+    /// tables and these overrides (in place).
+    fn remap(&self, mut tracking: PyRefMut<'_, Tracking>) {
+        self.inner.remap(&mut tracking.inner);
+    }
+
+    /// What `code` (a key as the mapping files write it) means for `carrier`,
+    /// as the crate's JSON; `None` when no table knows it.
+    fn lookup<'py>(
+        &self,
+        py: Python<'py>,
+        carrier: &str,
+        code: &str,
+    ) -> PyResult<Option<Bound<'py, PyAny>>> {
+        let carrier = carrier_of(py, carrier)?;
+        self.inner
+            .lookup(carrier, code)
+            .map(|m| dict_of(py, &m))
+            .transpose()
+    }
+
+    #[getter]
+    fn limits(&self) -> Limits {
+        Limits {
+            inner: *self.inner.limits(),
+        }
+    }
+
+    /// The override files in use, by the names they were given.
+    #[getter]
+    fn override_files(&self) -> Vec<String> {
+        self.inner
+            .overrides()
+            .map(|o| o.files().to_vec())
+            .unwrap_or_default()
+    }
+
+    /// The language hint used for `carrier`'s texts.
+    fn language(&self, py: Python<'_>, carrier: &str) -> PyResult<Option<String>> {
+        Ok(self
+            .inner
+            .language(carrier_of(py, carrier)?)
+            .map(|l| l.to_string()))
+    }
 }
 
 /// The carriers a tracking number (or a text containing one) may belong to,
@@ -1057,6 +1225,9 @@ fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add("TooLarge", py.get_type::<TooLarge>())?;
     m.add("Unsupported", py.get_type::<Unsupported>())?;
     m.add("UnknownCarrier", py.get_type::<UnknownCarrier>())?;
+    m.add("MappingError", py.get_type::<MappingError>())?;
+    m.add("MergeError", py.get_type::<MergeError>())?;
+    m.add_class::<Normalizer>()?;
     m.add_class::<Tracking>()?;
     m.add_class::<Event>()?;
     m.add_class::<Location>()?;

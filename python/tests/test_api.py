@@ -7,6 +7,7 @@ import copy
 import datetime
 import json
 import threading
+from pathlib import Path
 
 import pytest
 
@@ -168,3 +169,64 @@ def test_parse_many_releases_the_gil(fedex_body: bytes) -> None:
         th.join()
     assert len(out) == 20_000
     assert ticks > 0
+
+
+OVERRIDE = (
+    "# carrier: fedex\n"
+    "# name: FedEx\n"
+    "# source: our review of FedEx answers, 2026-12\n"
+    "# key: same as mappings/fedex.tsv\n"
+    "code\tstatus\tsubstatus\treason\teta\tdescription\n"
+    "DL\tdelivered\tsigned_for\t-\tfinal\tdelivered, signature taken\n"
+)
+
+
+def test_normalizer_overrides_limits_languages(fedex_body: bytes, tmp_path: Path) -> None:
+    f = tmp_path / "shop-fedex.tsv"
+    f.write_text(OVERRIDE, encoding="utf-8")
+    for n in (
+        wismo.Normalizer([str(f)], limits=wismo.Limits(max_events=100), languages={"bpost": "fr"}),
+        wismo.Normalizer(override_texts={"shop-fedex.tsv": OVERRIDE}),
+    ):
+        [t] = n.parse("fedex", fedex_body)
+        last = t.events[-1]
+        assert (last.status, last.substatus) == ("delivered", "signed_for")
+        assert last.override_source is not None and last.override_source[0].endswith("shop-fedex.tsv")
+        assert n.override_files and n.override_files[0].endswith("shop-fedex.tsv")
+        meaning = n.lookup("fedex", "DL")
+        assert meaning is not None and meaning["substatus"] == "signed_for"
+        [[many]] = n.parse_many([("fedex", fedex_body)])
+        assert many == t
+        # A tracking stored without the overrides picks them up by remap.
+        [plain] = wismo.parse("fedex", fedex_body)
+        assert plain.events[-1].override_source is None
+        n.remap(plain)
+        assert plain.events[-1].substatus == "signed_for"
+    n = wismo.Normalizer(languages={"bpost": "fr"}, limits=wismo.Limits(max_body_bytes=10))
+    assert n.language("bpost") == "fr" and n.limits.max_body_bytes == 10
+    with pytest.raises(wismo.TooLarge):
+        n.parse("fedex", fedex_body)
+    assert wismo.Normalizer().parse("fedex", fedex_body) == wismo.parse("fedex", fedex_body)
+
+
+def test_normalizer_bad_overrides_name_file_and_line(tmp_path: Path) -> None:
+    bad = OVERRIDE + "XX\tno_such_status\tdelivered\t-\tfinal\tbad row\n"
+    with pytest.raises(wismo.MappingError) as info:
+        wismo.Normalizer(override_texts={"bad.tsv": bad})
+    assert isinstance(info.value, ValueError)
+    [(file, line, message)] = info.value.problems
+    assert (file, line) == ("bad.tsv", 7) and message
+    with pytest.raises(wismo.MappingError) as missing:
+        wismo.Normalizer([str(tmp_path / "missing.tsv")])
+    assert missing.value.problems[0][1] == 0
+    with pytest.raises(wismo.UnknownCarrier):
+        wismo.Normalizer(languages={"nope": "fr"})
+    with pytest.raises(ValueError):
+        wismo.Normalizer(languages={"bpost": "xx"})  # type: ignore[dict-item]
+
+
+def test_merge_refuses_another_parcel(fedex_body: bytes) -> None:
+    [a] = wismo.parse("fedex", fedex_body)
+    other = wismo.Tracking.from_json(json.dumps({**a.to_dict(), "tracking_number": "999"}))
+    with pytest.raises(wismo.MergeError):
+        a.merge(other)

@@ -62,3 +62,21 @@ def words() -> None:
         status, substatus, confidence = hit
         print(status, substatus, confidence)
     print(wismo.CARRIERS, wismo.STATUSES, wismo.__version__)
+
+
+def deployment(paths: list[str], body: bytes) -> None:
+    try:
+        n = wismo.Normalizer(paths, limits=wismo.Limits(max_events=500), languages={"bpost": "fr"})
+    except wismo.MappingError as e:
+        for file, line, problem in e.problems:
+            print(f"{file}:{line}: {problem}")
+        return
+    for t in n.parse("fedex", body):
+        for ev in t.events:
+            print(ev.override_source, ev.unknown_words)
+        n.remap(t)
+        try:
+            t.merge(t)
+        except wismo.MergeError as e:
+            print(e)
+    print(n.parse_many([("fedex", body)], raise_errors=False), n.lookup("fedex", "DL"), n.override_files)

@@ -6,7 +6,8 @@ one). ``tests/test_typing.py`` checks these literals against the crate.
 """
 
 import datetime
-from collections.abc import Iterable
+import os
+from collections.abc import Iterable, Mapping, Sequence
 from typing import Any, Literal, Optional, Union, overload
 
 from typing_extensions import TypeAlias
@@ -207,6 +208,14 @@ class Error(Exception):
     limit: Optional[int]
     id: Optional[str]
 
+class MappingError(ValueError):
+    """Override mapping files have problems, each with its file and line."""
+
+    problems: list[tuple[str, int, str]]
+
+class MergeError(ValueError):
+    """``Tracking.merge`` refused to mix two parcels (another carrier or tracking number)."""
+
 class ParseError(Error): ...
 class CarrierError(Error): ...
 class TooLarge(Error): ...
@@ -278,6 +287,12 @@ class Event:
     @property
     def mapping_key(self) -> Optional[str]: ...
     @property
+    def override_source(self) -> Optional[tuple[str, int]]:
+        """The override file and line that answered, when an override did (see ``Normalizer``)."""
+    @property
+    def unknown_words(self) -> list[str]:
+        """Vocabulary words of stored JSON this version does not know, as ``field=word``."""
+    @property
     def location(self) -> Location: ...
     @property
     def direction(self) -> Direction: ...
@@ -320,7 +335,10 @@ class Tracking:
     def current_event(self) -> Optional[Event]: ...
     def is_terminal(self) -> bool: ...
     def merge(self, newer: Tracking) -> None:
-        """Folds a newer response's tracking of the same parcel into this one, in place."""
+        """Folds a newer response's tracking of the same parcel into this one, in place.
+
+        Raises ``MergeError`` for another carrier or tracking number (nothing changes).
+        """
     def as_return_label(self) -> Tracking: ...
     def to_dict(self) -> dict[str, Any]: ...
     def to_json(self, indent: Optional[int] = None) -> str: ...
@@ -414,6 +432,45 @@ class CustomerMessage:
     def action(self) -> Optional[str]: ...
     def to_dict(self) -> dict[str, Any]: ...
     def to_json(self, indent: Optional[int] = None) -> str: ...
+
+class Normalizer:
+    """The choices of one deployment (``wismo::Normalizer``): mapping overrides
+    (files in the format of ``mappings/*.tsv``), resource limits, and the
+    language of carriers' texts. Built once, shared by threads."""
+
+    def __init__(
+        self,
+        overrides: Optional[Sequence[Union[str, os.PathLike[str]]]] = None,
+        *,
+        override_texts: Optional[Mapping[str, str]] = None,
+        limits: Optional[Limits] = None,
+        languages: Optional[Mapping[str, Lang]] = None,
+    ) -> None:
+        """``overrides``: paths of override files; ``override_texts``: file name
+        to text (later wins); ``languages``: carrier id to language tag.
+        Raises ``MappingError`` naming every problem's file and line."""
+    def parse(self, carrier: str, body: Body) -> list[Tracking]: ...
+    @overload
+    def parse_many(
+        self, items: Iterable[tuple[str, Body]], *, raise_errors: Literal[True] = True
+    ) -> list[list[Tracking]]: ...
+    @overload
+    def parse_many(
+        self, items: Iterable[tuple[str, Body]], *, raise_errors: Literal[False]
+    ) -> list[Union[list[Tracking], Error]]: ...
+    @overload
+    def parse_many(
+        self, items: Iterable[tuple[str, Body]], *, raise_errors: bool
+    ) -> list[Union[list[Tracking], Error]]: ...
+    def remap(self, tracking: Tracking) -> None:
+        """Re-derives every event's meaning of a stored tracking (in place)."""
+    def lookup(self, carrier: str, code: str) -> Optional[dict[str, Any]]:
+        """What ``code`` means for ``carrier`` (the crate's JSON of ``Meaning``), or ``None``."""
+    @property
+    def limits(self) -> Limits: ...
+    @property
+    def override_files(self) -> list[str]: ...
+    def language(self, carrier: str) -> Optional[Lang]: ...
 
 def parse(carrier: str, body: Body, *, limits: Optional[Limits] = None) -> list[Tracking]:
     """Parses one tracking response body of ``carrier``'s API into its trackings."""
