@@ -688,6 +688,7 @@ impl Limits {
     fn max_events(&self) -> usize {
         self.inner.max_events
     }
+    #[allow(clippy::wrong_self_convention)] // pymethods take &self
     fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
         dict_of(py, &self.inner)
     }
@@ -969,8 +970,8 @@ fn parse_many_with<'py>(
         }
         pairs.push((tuple.get_item(0)?, tuple.get_item(1)?));
     }
-    let mut work: Vec<(Result<wismo::Carrier, wismo::Error>, Cow<'_, [u8]>)> =
-        Vec::with_capacity(pairs.len());
+    type Work<'a> = (Result<wismo::Carrier, wismo::Error>, Cow<'a, [u8]>);
+    let mut work: Vec<Work<'_>> = Vec::with_capacity(pairs.len());
     for (carrier, body) in &pairs {
         let carrier = carrier
             .downcast::<PyString>()
