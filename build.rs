@@ -28,6 +28,7 @@ fn main() {
         "src/table/row.rs",
         "src/table/hash.rs",
         "src/table/codegen.rs",
+        "src/table/detection_only.tsv",
     ] {
         println!("cargo::rerun-if-changed={f}");
     }
@@ -59,6 +60,26 @@ fn main() {
             Ok(f) => files.push(f),
             Err(es) => errors.extend(es.iter().map(|e| e.to_string())),
         }
+    }
+    // Detection-only ids: a variant each, no table, no parser.
+    let only = "src/table/detection_only.tsv";
+    match std::fs::read_to_string(only).map_err(|e| vec![format!("{only}: {e}")]) {
+        Ok(text) => match codegen::parse_detection_only(only, &text) {
+            Ok(list) => {
+                for f in list {
+                    if files.iter().any(|m| m.carrier == f.carrier) {
+                        errors.push(format!(
+                            "{only}: `{}` has a mapping file; a detection-only id has none",
+                            f.carrier
+                        ));
+                    }
+                    files.push(f);
+                }
+                files.sort_by(|a, b| a.carrier.cmp(&b.carrier));
+            }
+            Err(es) => errors.extend(es),
+        },
+        Err(es) => errors.extend(es),
     }
     if !errors.is_empty() {
         for e in &errors {

@@ -6,6 +6,9 @@
 //! ```
 //!
 //! Unknown carrier or unreadable body: one line on stderr, exit code 2.
+//! `--help` lists the carrier ids with a parser, then those without one (the
+//! detection-only ids that `wismo::detect` returns, and `upu`'s code table):
+//! for those, `wismo::parse` answers `Error::Unsupported`.
 
 use std::io::Read;
 use std::process::ExitCode;
@@ -51,9 +54,17 @@ fn run() -> Result<String, String> {
 }
 
 fn usage() -> String {
-    let ids: Vec<&str> = wismo::Carrier::ALL.iter().map(|c| c.as_str()).collect();
+    let ids = |parser: bool| {
+        wismo::Carrier::ALL
+            .iter()
+            .filter(|c| c.has_parser() == parser)
+            .map(|c| c.as_str())
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
     format!(
-        "usage: normalize --carrier <id> <file|->  (ids: {})",
-        ids.join(", ")
+        "usage: normalize --carrier <id> <file|->  (ids: {}; no parser, detection only or table only: {})",
+        ids(true),
+        ids(false)
     )
 }

@@ -164,22 +164,11 @@ impl fmt::Display for Country {
     }
 }
 
-/// Error of `Country::from_str`: the text names no country with a calendar.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct UnknownCountry(pub String);
-
-impl fmt::Display for UnknownCountry {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "unknown country `{}`", self.0)
-    }
-}
-
-impl std::error::Error for UnknownCountry {}
-
 impl FromStr for Country {
-    type Err = UnknownCountry;
-    fn from_str(s: &str) -> Result<Self, UnknownCountry> {
-        Country::from_code(s).ok_or_else(|| UnknownCountry(s.to_string()))
+    type Err = crate::status::UnknownWord;
+    /// A country with a calendar, by code or name ([`Country::from_code`]).
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        Country::from_code(s).ok_or_else(|| crate::status::UnknownWord::new("country", s))
     }
 }
 

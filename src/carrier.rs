@@ -1,5 +1,6 @@
-//! [`Carrier`] (generated from `mappings/`, one variant per file) and the code
-//! lookup, the hot path: no allocation, one hash, one key comparison.
+//! [`Carrier`] (generated from `mappings/`, one variant per file, plus the
+//! detection-only ids of `src/table/detection_only.tsv`) and the code lookup,
+//! the hot path: no allocation, one hash, one key comparison.
 
 use crate::status::{EtaHint, Reason, Status, Substatus};
 use crate::table::Table;
@@ -190,9 +191,30 @@ impl Carrier {
             .or_else(|| self.lookup(event))
     }
 
-    /// Every row of the carrier's table (in table order).
+    /// Every row of the carrier's table (in table order); empty for a
+    /// detection-only id.
     pub fn mappings(self) -> &'static [Mapping] {
         self.table().rows()
+    }
+
+    /// Whether [`parse`](crate::parse) can read this carrier's tracking
+    /// responses. `false` for the detection-only ids, which
+    /// [`detect`](crate::detect) returns but which have no parser and no code
+    /// table (`austrian_post`, `evri`, `gofo`, `lasership`, `old_dominion`,
+    /// `ontrac`, `parcelforce`, `poste_italiane`, `speedee`, `swiss_post`,
+    /// `yodel`, `yunexpress`; [`Carrier::mappings`] is empty for them), and
+    /// for the few code tables without a parser yet (`upu`); `parse` answers
+    /// [`Error::Unsupported`](crate::Error::Unsupported) for those.
+    ///
+    /// ```
+    /// use wismo::Carrier;
+    /// assert!(Carrier::Ups.has_parser());
+    /// let ontrac: Carrier = "ontrac".parse()?;
+    /// assert!(!ontrac.has_parser() && ontrac.mappings().is_empty());
+    /// # Ok::<(), wismo::Error>(())
+    /// ```
+    pub const fn has_parser(self) -> bool {
+        crate::carriers::has_parser(self)
     }
 }
 
@@ -202,13 +224,152 @@ impl fmt::Display for Carrier {
     }
 }
 
-impl FromStr for Carrier {
-    type Err = crate::Error;
+/// Common names a carrier goes by besides its id and [`Carrier::name`]
+/// (compared without case, spaces and punctuation). A name shared by several
+/// carriers lists them all and is ambiguous.
+const ALIASES: &[(&str, &[Carrier])] = &[
+    ("amazon", &[Carrier::AmazonShipping]),
+    ("amazonlogistics", &[Carrier::AmazonShipping]),
+    ("auspost", &[Carrier::AustraliaPost]),
+    ("canadapostpostescanada", &[Carrier::CanadaPost]),
+    ("deutschepost", &[Carrier::DhlParcelDe]),
+    ("deutschepostdhl", &[Carrier::DhlParcelDe]),
+    (
+        "dhl",
+        &[
+            Carrier::DhlEcommerce,
+            Carrier::DhlExpress,
+            Carrier::DhlParcelDe,
+            Carrier::DhlUnified,
+        ],
+    ),
+    ("dhlgermany", &[Carrier::DhlParcelDe]),
+    ("dhlparcelgermany", &[Carrier::DhlParcelDe]),
+    ("federalexpress", &[Carrier::Fedex]),
+    ("hermes", &[Carrier::HermesDe, Carrier::Evri]),
+    ("laposte", &[Carrier::LaPoste]),
+    ("mydhl", &[Carrier::DhlExpress]),
+    ("mygls", &[Carrier::GlsMygls]),
+    ("pochtarossii", &[Carrier::RussianPost]),
+    ("postenorge", &[Carrier::Bring]),
+    ("postennorge", &[Carrier::Bring]),
+    ("postescanada", &[Carrier::CanadaPost]),
+    ("unitedparcelservice", &[Carrier::Ups]),
+    ("unitedstatespostalservice", &[Carrier::Usps]),
+    ("uspostalservice", &[Carrier::Usps]),
+    ("zasilkovna", &[Carrier::Packeta]),
+];
 
-    /// Parses a carrier id (`"ups"`, `"dhl_parcel_de"`).
-    fn from_str(s: &str) -> Result<Self, crate::Error> {
-        Carrier::from_id(s)
-            .ok_or_else(|| crate::Error::UnknownCarrier { id: s.to_string() }.sanitized())
+/// The letters and digits of `s`, lower-cased, common Latin accents removed
+/// (`Zásilkovna` → `zasilkovna`).
+fn fold_name(s: &str) -> String {
+    const ACCENTED: &str = "áàâäãåāčćçďéèêëěēíìîïľĺłňńñóòôöõøřšśťúùûüůýÿžźż";
+    const PLAIN: &str = "aaaaaaacccdeeeeeeiiiilllnnnoooooorsstuuuuuyyzzz";
+    s.chars()
+        .filter(|c| c.is_alphanumeric())
+        .flat_map(char::to_lowercase)
+        .map(|c| match ACCENTED.chars().position(|a| a == c) {
+            Some(i) => PLAIN.as_bytes().get(i).map_or(c, |&b| char::from(b)),
+            None => c,
+        })
+        .collect()
+}
+
+impl Carrier {
+    /// The carrier an id or a common name means: the id (`"dhl_parcel_de"`),
+    /// its name (`"DHL Paket"`), or an alias (`"Deutsche Post DHL"`,
+    /// `"United Parcel Service"`), without regard to case, spaces or
+    /// punctuation. A name of several carriers (`"DHL"`) is ambiguous; the
+    /// error lists them, and for an unknown name the near matches.
+    ///
+    /// ```
+    /// use wismo::Carrier;
+    /// assert_eq!(Carrier::from_name("UPS").unwrap(), Carrier::Ups);
+    /// assert_eq!(Carrier::from_name("DHL Paket").unwrap(), Carrier::DhlParcelDe);
+    /// assert_eq!("Deutsche Post DHL".parse::<Carrier>().unwrap(), Carrier::DhlParcelDe);
+    /// let err = Carrier::from_name("DHL").unwrap_err();
+    /// assert!(err.ambiguous);
+    /// assert_eq!(err.to_string(), "ambiguous carrier `DHL`: one of dhl_ecommerce, dhl_express, dhl_parcel_de, dhl_unified");
+    /// ```
+    pub fn from_name(s: &str) -> Result<Carrier, crate::status::UnknownWord> {
+        if let Some(c) = Carrier::from_id(s) {
+            return Ok(c);
+        }
+        let key = fold_name(s);
+        // An id in other case or spelling (`"UPS"`, `"dhl-parcel-de"`) wins
+        // over names: `"GLS"` is `gls`, not also `gls_mygls`.
+        if let Some(c) = Carrier::ALL
+            .iter()
+            .copied()
+            .find(|c| fold_name(c.as_str()) == key)
+        {
+            return Ok(c);
+        }
+        let forms = |c: Carrier| {
+            let name = c.name();
+            let (main, paren) = match name.split_once('(') {
+                Some((m, p)) => (m, p.trim_end_matches(')')),
+                None => (name, ""),
+            };
+            [
+                fold_name(c.as_str()),
+                fold_name(name),
+                fold_name(main),
+                fold_name(paren),
+            ]
+        };
+        let mut hits: Vec<Carrier> = Carrier::ALL
+            .iter()
+            .copied()
+            .filter(|&c| forms(c).iter().any(|f| !f.is_empty() && *f == key))
+            .collect();
+        for (alias, carriers) in ALIASES {
+            if *alias == key {
+                hits.extend_from_slice(carriers);
+            }
+        }
+        hits.sort();
+        hits.dedup();
+        let ids = |cs: &[Carrier]| cs.iter().map(|c| c.as_str().to_string()).collect();
+        match hits.as_slice() {
+            [one] => Ok(*one),
+            [] => {
+                // Suggest carriers whose id or name contains the word or is
+                // contained in it.
+                let near: Vec<Carrier> = if key.len() < 2 {
+                    Vec::new()
+                } else {
+                    Carrier::ALL
+                        .iter()
+                        .copied()
+                        .filter(|&c| {
+                            forms(c).iter().any(|f| {
+                                (f.len() >= 2 && f.contains(&key))
+                                    || (f.len() >= 4 && key.contains(f.as_str()))
+                            })
+                        })
+                        .collect()
+                };
+                let mut e = crate::status::UnknownWord::new("carrier", s);
+                e.candidates = ids(&near);
+                Err(e)
+            }
+            many => {
+                let mut e = crate::status::UnknownWord::new("carrier", s);
+                e.candidates = ids(many);
+                e.ambiguous = true;
+                Err(e)
+            }
+        }
+    }
+}
+
+impl FromStr for Carrier {
+    type Err = crate::status::UnknownWord;
+
+    /// Parses a carrier id or common name ([`Carrier::from_name`]).
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        Carrier::from_name(s)
     }
 }
 

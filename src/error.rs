@@ -77,18 +77,40 @@ pub enum Error {
         /// The limit in force.
         limit: usize,
     },
-    /// `wismo` has a code table for the carrier but no parser for its format yet.
+    /// `wismo` has no parser for the carrier's format: a code table without a
+    /// parser yet, or a detection-only id (see [`Carrier::has_parser`]).
     #[error("{carrier}: no parser for this carrier's tracking format yet")]
     Unsupported {
         /// The carrier.
         carrier: Carrier,
     },
-    /// The carrier id is not known (see [`Carrier::ALL`]).
-    #[error("unknown carrier id `{id}`")]
-    UnknownCarrier {
-        /// The id that was given.
-        id: String,
+    /// [`parse_one`](crate::parse_one) was asked for one parcel, and the body
+    /// holds none (the carrier knows no events for the number yet) or several.
+    #[error("{carrier}: {}", count_message(*found))]
+    NotOneTracking {
+        /// Carrier whose body it was.
+        carrier: Carrier,
+        /// How many trackings the body holds.
+        found: usize,
     },
+    /// The carrier id or name is not known, or names several carriers (see
+    /// [`Carrier::ALL`] and `Carrier::from_str`); the error lists the
+    /// candidates.
+    #[error("{0}")]
+    UnknownCarrier(crate::status::UnknownWord),
+}
+
+fn count_message(found: usize) -> String {
+    match found {
+        0 => "the body holds no tracking, where one was expected".to_string(),
+        n => format!("the body holds {n} trackings, where one was expected (use `parse`)"),
+    }
+}
+
+impl From<crate::status::UnknownWord> for Error {
+    fn from(w: crate::status::UnknownWord) -> Self {
+        Error::UnknownCarrier(w).sanitized()
+    }
 }
 
 /// The broad kind of an [`Error`], for callers that branch on it.
@@ -146,8 +168,11 @@ impl Error {
                 }
             }
             Error::MissingField { path, .. } => one_line(path),
-            Error::UnknownCarrier { id } => one_line(id),
-            Error::Json { .. } | Error::TooLarge { .. } | Error::Unsupported { .. } => {}
+            Error::UnknownCarrier(w) => one_line(&mut w.word),
+            Error::Json { .. }
+            | Error::TooLarge { .. }
+            | Error::Unsupported { .. }
+            | Error::NotOneTracking { .. } => {}
         }
         self
     }
@@ -162,8 +187,9 @@ impl Error {
             | Error::Invalid { carrier, .. }
             | Error::CarrierError { carrier, .. }
             | Error::TooLarge { carrier, .. }
+            | Error::NotOneTracking { carrier, .. }
             | Error::Unsupported { carrier } => Some(*carrier),
-            Error::UnknownCarrier { .. } => None,
+            Error::UnknownCarrier(_) => None,
         }
     }
 
@@ -175,12 +201,13 @@ impl Error {
                 _ => Category::Syntax,
             },
             Error::Xml { .. } => Category::Syntax,
-            Error::MissingField { .. } | Error::Timestamp { .. } | Error::Invalid { .. } => {
-                Category::Data
-            }
+            Error::MissingField { .. }
+            | Error::Timestamp { .. }
+            | Error::Invalid { .. }
+            | Error::NotOneTracking { .. } => Category::Data,
             Error::CarrierError { .. } => Category::Carrier,
             Error::TooLarge { .. } => Category::Limit,
-            Error::Unsupported { .. } | Error::UnknownCarrier { .. } => Category::Usage,
+            Error::Unsupported { .. } | Error::UnknownCarrier(_) => Category::Usage,
         }
     }
 }

@@ -84,13 +84,14 @@ impl fmt::Display for EventTime {
 }
 
 impl std::str::FromStr for EventTime {
-    type Err = chrono::ParseError;
+    type Err = crate::status::UnknownWord;
+    /// RFC 3339 with offset, or the same without offset (local time).
     fn from_str(s: &str) -> Result<Self, Self::Err> {
         match DateTime::parse_from_rfc3339(s) {
             Ok(dt) => Ok(EventTime::new(dt.naive_local(), Some(*dt.offset()))),
-            Err(e) => NaiveDateTime::parse_from_str(s, "%Y-%m-%dT%H:%M:%S%.f")
+            Err(_) => NaiveDateTime::parse_from_str(s, "%Y-%m-%dT%H:%M:%S%.f")
                 .map(|local| EventTime::new(local, None))
-                .map_err(|_| e),
+                .map_err(|_| crate::status::UnknownWord::new("event time", s)),
         }
     }
 }
@@ -169,8 +170,11 @@ pub struct Event {
     /// `unknown/unmapped` and never override a known status.
     pub mapped: bool,
     /// Whether the normalized fields come from the carrier's text (by
-    /// [`classify`](crate::classify)) because its code was absent or unmapped.
-    /// Such events count for the current status; `mapped` stays `false`.
+    /// [`classify`](crate::classify)): because its code was absent or
+    /// unmapped (`mapped: false`), or because its code names only a category
+    /// (a `coarse` row such as DHL's `transit`) and the text, read with
+    /// certainty, says more (`mapped: true`, `mapping_key` kept). Such events
+    /// count for the current status.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub classified: bool,
     /// The key of the mapping row used (e.g. `status/011`), when mapped.

@@ -41,14 +41,22 @@ mod normalizer;
 pub mod notify;
 mod order;
 mod overrides;
+#[cfg(feature = "render")]
+pub mod render;
 pub mod status;
 mod table;
 pub mod text;
 mod tracking;
 
-pub use calendar::{easter_sunday, Calendar, Country, Holiday, UnknownCountry};
+/// The `chrono` types `wismo`'s API takes and returns, re-exported so a user
+/// needs no `chrono` dependency of a matching version.
+pub mod time {
+    pub use chrono::{DateTime, Duration, FixedOffset, NaiveDate, NaiveDateTime, NaiveTime, Utc};
+}
+
+pub use calendar::{easter_sunday, Calendar, Country, Holiday};
 pub use carrier::{Carrier, Mapping};
-pub use detect::{detect, Candidate};
+pub use detect::{detect, Candidate, CheckDigit};
 pub use error::{Category, Error};
 pub use eta::{
     apply_hint, Basis, Eta, EtaSource, EtaWindow, Histogram, Lane, LaneStats, Prediction,
@@ -67,7 +75,7 @@ pub use notify::{
 };
 pub use order::{ActionBy, Order, OrderStatus, ParcelStatus};
 pub use overrides::{MappingError, MappingProblem, Meaning, OverrideSource, Overrides};
-pub use status::{Action, EtaHint, Owner, Reason, Status, Substatus};
+pub use status::{Action, EtaHint, Owner, Reason, Status, Substatus, UnknownWord};
 pub use text::{classify, Lang};
 pub use tracking::{
     stall_threshold, Direction, MergeError, Tracking, INFO_RECEIVED_STALL_DAYS, PICKUP_HOLD_DAYS,
@@ -81,6 +89,29 @@ pub use tracking::{
 /// panics.
 pub fn parse(carrier: Carrier, body: &[u8]) -> Result<Vec<Tracking>, Error> {
     parse_with(carrier, body, &Limits::default())
+}
+
+/// [`parse`] for the common case of one parcel: the body's only tracking.
+///
+/// A body with no tracking, or with several, is
+/// [`Error::NotOneTracking`] (which says how many), never a silent pick.
+///
+/// ```
+/// let body = std::fs::read("examples/data/usps_delivered.json").unwrap();
+/// let tracking = wismo::parse_one(wismo::Carrier::Usps, &body)?;
+/// assert_eq!(tracking.status, wismo::Status::Delivered);
+/// # Ok::<(), wismo::Error>(())
+/// ```
+pub fn parse_one(carrier: Carrier, body: &[u8]) -> Result<Tracking, Error> {
+    one(carrier, parse(carrier, body)?)
+}
+
+/// The only tracking of `trackings`, or [`Error::NotOneTracking`].
+pub(crate) fn one(carrier: Carrier, mut trackings: Vec<Tracking>) -> Result<Tracking, Error> {
+    match trackings.len() {
+        1 => Ok(trackings.remove(0)),
+        found => Err(Error::NotOneTracking { carrier, found }),
+    }
 }
 
 /// [`parse`] with explicit resource [`Limits`] (body size, nesting depth,
@@ -110,7 +141,23 @@ macro_rules! serde_as_str {
         }
     )+};
 }
-serde_as_str!(Reason, Carrier);
+serde_as_str!(Reason);
+
+/// Carriers are stored by id; a stored id is read back strictly (no names,
+/// no aliases), so a tracking never changes carrier by a lenient reading.
+impl serde::Serialize for Carrier {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_str(self)
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for Carrier {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let s = <std::borrow::Cow<'de, str>>::deserialize(d)?;
+        Carrier::from_id(&s)
+            .ok_or_else(|| serde::de::Error::custom(status::UnknownWord::new("carrier id", &s)))
+    }
+}
 
 /// Serde for the vocabulary words that have a fallback: stored JSON written by
 /// a newer `wismo` with a word this version does not know still loads, and

@@ -126,10 +126,7 @@ impl fmt::Display for Locale {
 impl FromStr for Locale {
     type Err = crate::status::UnknownWord;
     fn from_str(s: &str) -> Result<Self, Self::Err> {
-        Locale::from_tag(s).ok_or_else(|| crate::status::UnknownWord {
-            kind: "locale",
-            word: s.to_string(),
-        })
+        Locale::from_tag(s).ok_or_else(|| crate::status::UnknownWord::new("locale", s))
     }
 }
 
@@ -312,15 +309,34 @@ fn reason_is_implied(sub: Substatus, reason: Reason) -> bool {
 
 /// A place as customers read it: its name and city. `None` when neither is
 /// known (a bare postal code or facility code reads badly in a sentence).
-fn place_name(l: &Location) -> Option<String> {
+/// Carriers' internal location ids (PostNL's `170341`, InPost's `WAW22A`,
+/// depot codes like `KRA`) are left out: they name no place a customer knows.
+pub(crate) fn place_name(l: &Location) -> Option<String> {
     let mut out: Vec<&str> = Vec::new();
     for p in [l.name.as_deref(), l.city.as_deref()].into_iter().flatten() {
         let p = p.trim();
-        if !p.is_empty() && !out.iter().any(|o| o.eq_ignore_ascii_case(p)) {
+        // A city already in the name ("Rotterdam, NL" and "Rotterdam") once.
+        let repeated = out
+            .iter()
+            .any(|o| o.split(',').any(|part| part.trim().eq_ignore_ascii_case(p)));
+        if !p.is_empty() && !is_location_id(p) && !repeated {
             out.push(p);
         }
     }
     (!out.is_empty()).then(|| out.join(", "))
+}
+
+/// A carrier's opaque location id rather than a place name: one word with a
+/// digit in it (`170341`, `HU40`, `WAW22A`), or two or three capital letters
+/// (depot and airport codes: `KRA`, `JFK`). Words like `OSLO` or `Depot` are
+/// names.
+pub(crate) fn is_location_id(s: &str) -> bool {
+    let s = s.trim();
+    if s.contains(char::is_whitespace) {
+        return false;
+    }
+    s.chars().any(|c| c.is_ascii_digit())
+        || (s.len() <= 3 && s.chars().all(|c| c.is_ascii_uppercase()))
 }
 
 /// Values for the `{…}` placeholders of catalog texts.
@@ -530,4 +546,31 @@ fn catalog(locale: Locale) -> &'static Catalog {
     });
     let i = Locale::ALL.iter().position(|l| *l == locale).unwrap_or(0);
     &all[i]
+}
+
+/// Catalog words for [`crate::render`]: dates and event sentences.
+#[cfg(feature = "render")]
+pub(crate) mod words {
+    use super::{catalog, Locale, Vars};
+    use crate::carrier::Carrier;
+    use crate::status::Substatus;
+    use chrono::NaiveDate;
+
+    /// "Tuesday 8 November".
+    pub(crate) fn date(locale: Locale, d: NaiveDate) -> String {
+        catalog(locale).dates.date(d)
+    }
+
+    /// The sentence for a substatus, without a place.
+    pub(crate) fn substatus(locale: Locale, carrier: Carrier, s: Substatus) -> String {
+        let vars = Vars {
+            carrier: carrier.name(),
+            place: None,
+            eta: None,
+            until: None,
+            days: None,
+            promised: None,
+        };
+        vars.fill(&catalog(locale).substatus(s, false))
+    }
 }

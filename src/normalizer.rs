@@ -101,6 +101,11 @@ impl Normalizer {
         Ok(trackings)
     }
 
+    /// [`Normalizer::parse`] for one parcel (see [`parse_one`](crate::parse_one)).
+    pub fn parse_one(&self, carrier: Carrier, body: &[u8]) -> Result<Tracking, Error> {
+        crate::one(carrier, self.parse(carrier, body)?)
+    }
+
     /// What `code` (a key exactly as the mapping files write it) means for
     /// `carrier`: the override row if one is loaded, else the compiled row.
     pub fn lookup(&self, carrier: Carrier, code: &str) -> Option<Meaning> {

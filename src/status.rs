@@ -14,18 +14,47 @@
 use core::fmt;
 use core::str::FromStr;
 
-/// Error returned by `FromStr` on the vocabulary types: the word is not known.
+/// The one error of every `FromStr` in the crate (vocabulary words, carrier
+/// ids and names, languages, locales, countries, times): the text is not
+/// known, or names several things.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct UnknownWord {
-    /// Which vocabulary was asked (`status`, `substatus`, `reason`, `eta hint`).
+    /// Which vocabulary was asked (`status`, `substatus`, `reason`, `eta hint`,
+    /// `carrier`, `language`, `locale`, `country`, `event time`, …).
     pub kind: &'static str,
     /// The word that was not recognized.
     pub word: String,
+    /// The values it could mean: every match when it is ambiguous (`DHL`),
+    /// else near matches to suggest (possibly none).
+    pub candidates: Vec<String>,
+    /// Whether the word matches several values (listed in `candidates`).
+    pub ambiguous: bool,
+}
+
+impl UnknownWord {
+    /// `word` is no `kind` known, with no suggestion.
+    pub fn new(kind: &'static str, word: &str) -> Self {
+        UnknownWord {
+            kind,
+            word: word.to_string(),
+            candidates: Vec::new(),
+            ambiguous: false,
+        }
+    }
 }
 
 impl fmt::Display for UnknownWord {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "unknown {} `{}`", self.kind, self.word)
+        let list = self.candidates.join(", ");
+        match (self.ambiguous, self.candidates.is_empty()) {
+            (true, _) => write!(f, "ambiguous {} `{}`: one of {list}", self.kind, self.word),
+            (false, true) => write!(f, "unknown {} `{}`", self.kind, self.word),
+            (false, false) => write!(
+                f,
+                "unknown {} `{}` (did you mean {list}?)",
+                self.kind, self.word
+            ),
+        }
     }
 }
 
@@ -67,7 +96,7 @@ macro_rules! vocabulary {
             fn from_str(s: &str) -> Result<Self, UnknownWord> {
                 match s {
                     $( $text => Ok($name::$variant), )+
-                    _ => Err(UnknownWord { kind: $kind, word: s.to_string() }),
+                    _ => Err(UnknownWord::new($kind, s)),
                 }
             }
         }
@@ -486,10 +515,7 @@ impl FromStr for EtaHint {
         if let Some((_, h)) = EtaHint::SIMPLE.iter().find(|(w, _)| *w == s) {
             return Ok(*h);
         }
-        let bad = || UnknownWord {
-            kind: "eta hint",
-            word: s.to_string(),
-        };
+        let bad = || UnknownWord::new("eta hint", s);
         let range = s.strip_prefix("delayed:").ok_or_else(bad)?;
         let (min, max) = range.split_once('-').ok_or_else(bad)?;
         let min: u8 = min.parse().map_err(|_| bad())?;

@@ -27,14 +27,31 @@
 //! the search ends at the first match in the hinted language. Texts longer
 //! than [`MAX_TEXT`] folded bytes are read up to that length.
 //!
+//! A delivery that is only announced, expected, planned, requested,
+//! conditional, negated or attempted is never `delivered` (rules for those
+//! forms come before every delivered rule, in each language), and a delivery
+//! to or at the sender is a return arriving.
+//!
 //! Accuracy is measured on a labelled corpus of real carrier texts
-//! (`tests/data/phrases.tsv`, see `tests/text.rs`).
+//! (`tests/data/phrases.tsv`, held out by source, see `tests/text.rs`), and
+//! `tests/data/not_delivered.tsv` lists "almost delivered" texts that must
+//! never come out `delivered`. Only answers at or above [`SURE`] are meant to
+//! decide a status on their own.
 
 use crate::status::{Status, Substatus};
 use serde::{Deserialize, Serialize};
 use std::fmt;
 use std::str::FromStr;
 use std::sync::OnceLock;
+
+/// The confidence from which an answer of [`classify`] is *sure*: parsers and
+/// the refinement of coarse carrier codes use an answer only when its
+/// confidence is at least `SURE`; below it the answer is a hint.
+///
+/// Calibrated on the held-out part of the corpus (held out by source, see
+/// `tests/text.rs`): answers at or above `SURE` are at least 99 % right
+/// there, and the corpus test fails when they are not.
+pub const SURE: f32 = 0.9;
 
 /// Longest folded text read, in bytes; the rest of a longer text is ignored.
 pub const MAX_TEXT: usize = 1024;
@@ -115,10 +132,7 @@ impl fmt::Display for Lang {
 impl FromStr for Lang {
     type Err = crate::status::UnknownWord;
     fn from_str(s: &str) -> Result<Self, Self::Err> {
-        Lang::from_tag(s).ok_or_else(|| crate::status::UnknownWord {
-            kind: "language",
-            word: s.to_string(),
-        })
+        Lang::from_tag(s).ok_or_else(|| crate::status::UnknownWord::new("language", s))
     }
 }
 

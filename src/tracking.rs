@@ -57,10 +57,7 @@ impl std::str::FromStr for Direction {
         match s {
             "forward" => Ok(Direction::Forward),
             "return" => Ok(Direction::Return),
-            _ => Err(crate::status::UnknownWord {
-                kind: "direction",
-                word: s.to_string(),
-            }),
+            _ => Err(crate::status::UnknownWord::new("direction", s)),
         }
     }
 }
@@ -390,9 +387,12 @@ impl Tracking {
     /// the carrier still sends its old estimate.
     ///
     /// The return rule: once an event says the parcel goes back to the
-    /// shipper, it and every later event have direction `return`, and a later
-    /// "delivered" event is the arrival back at the shipper
-    /// (`return_to_sender / returned_to_shipper`), never a delivery. A return
+    /// shipper, it and every later event have direction `return`; a later
+    /// movement scan ("departed", "arrived at facility", "in transit", even
+    /// "out for delivery") is the return leg (`return_to_sender /
+    /// return_in_transit`), and a later "delivered" event is the arrival back
+    /// at the shipper (`return_to_sender / returned_to_shipper`), never a
+    /// delivery. A return
     /// label's events are all `return`, and its "delivered" stays delivered
     /// (see [`Tracking::as_return_label`]).
     pub fn refresh(&mut self) {
@@ -402,10 +402,21 @@ impl Tracking {
             if e.is_known() {
                 if e.status == Status::ReturnToSender {
                     returning = true;
-                } else if returning && e.status == Status::Delivered {
-                    e.status = Status::ReturnToSender;
-                    e.substatus = Substatus::ReturnedToShipper;
-                    e.eta = EtaHint::Final;
+                } else if returning && !self.return_label {
+                    match e.status {
+                        Status::Delivered => {
+                            e.status = Status::ReturnToSender;
+                            e.substatus = Substatus::ReturnedToShipper;
+                            e.eta = EtaHint::Final;
+                        }
+                        // The return leg's movement scans.
+                        Status::InTransit | Status::OutForDelivery => {
+                            e.status = Status::ReturnToSender;
+                            e.substatus = Substatus::ReturnInTransit;
+                            e.eta = EtaHint::None;
+                        }
+                        _ => {}
+                    }
                 }
             }
             e.direction = if returning || self.return_label {
@@ -502,6 +513,12 @@ impl Tracking {
     /// corrected mappings; then refreshes.
     pub fn remap(&mut self) {
         crate::Normalizer::default().remap(self);
+    }
+
+    /// Events whose meaning is not known: the code is in no table and the
+    /// text was not read (for metrics and for the unmapped-code report).
+    pub fn unmapped(&self) -> impl Iterator<Item = &Event> + '_ {
+        self.events.iter().filter(|e| !e.is_known())
     }
 
     /// The latest mapped event, the one the current status comes from.

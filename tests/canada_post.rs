@@ -128,3 +128,58 @@ fn error_answer() {
         "{e}"
     );
 }
+
+/// Scan-event ids beyond the published samples, in the shape of a
+/// tracking-detail answer: each id gives the meaning of Canada Post's text.
+#[test]
+fn scan_event_ids_from_the_code_table() {
+    let occurrence = |id: &str, text: &str| {
+        format!(
+            "<occurrence><event-identifier>{id}</event-identifier><event-date>2024-05-02</event-date>\
+             <event-time>10:00:00</event-time><event-time-zone>EDT</event-time-zone>\
+             <event-description>{text}</event-description></occurrence>"
+        )
+    };
+    let cases = [
+        (
+            "1421",
+            "Delivered to recipient's front door",
+            Substatus::DeliveredToSafePlace,
+        ),
+        (
+            "1441",
+            "Delivered to community mailbox or parcel locker",
+            Substatus::DeliveredToMailbox,
+        ),
+        (
+            "1435",
+            "Notice card left indicating where and when to pick up item",
+            Substatus::NoticeLeft,
+        ),
+        (
+            "1419",
+            "Item was unclaimed by recipient. Item being returned to sender.",
+            Substatus::NotCollected,
+        ),
+        (
+            "0159",
+            "Delivery may be delayed due to extreme weather conditions",
+            Substatus::Delayed,
+        ),
+        ("175", "Item in transit", Substatus::InTransit),
+    ];
+    for (id, text, want) in cases {
+        let body = format!(
+            "<tracking-detail xmlns=\"http://www.canadapost.ca/ws/track-v2\"><pin>1371134583769923</pin>\
+             <significant-events>{}</significant-events></tracking-detail>",
+            occurrence(id, text)
+        );
+        let ts = wismo::parse(Carrier::CanadaPost, body.as_bytes()).unwrap();
+        let e = &ts[0].events[0];
+        assert_eq!(e.code, id, "the raw id is kept");
+        assert!(e.mapped, "{id} is in the table");
+        if !e.classified {
+            assert_eq!(e.substatus, want, "{id}");
+        }
+    }
+}

@@ -168,8 +168,14 @@ fn syntax_errors_carry_line_and_column() {
 
 #[test]
 fn unknown_carrier_id() {
-    let e = "dhl-express".parse::<Carrier>().unwrap_err();
-    assert_eq!(e.to_string(), "unknown carrier id `dhl-express`");
+    // Spelling aside, an id is an id.
+    assert_eq!("dhl-express".parse::<Carrier>(), Ok(Carrier::DhlExpress));
+    let e = "dhl-expres".parse::<Carrier>().unwrap_err();
+    assert_eq!(
+        e.to_string(),
+        "unknown carrier `dhl-expres` (did you mean dhl_express?)"
+    );
+    let e: wismo::Error = e.into();
     assert_eq!(e.carrier(), None);
 }
 

@@ -56,6 +56,37 @@ fn bad_rows_are_reported_with_file_and_line() {
 }
 
 #[test]
+fn detection_only_ids_are_validated_and_get_empty_tables() {
+    let text = "# comment\nid\tname\tsource\nbeta\tBeta\tdoc\nalpha\tAlpha\tdoc\nBad\tX\tdoc\ngamma\tGamma\n";
+    let errs = codegen::parse_detection_only("d.tsv", text).unwrap_err();
+    assert_eq!(
+        errs,
+        [
+            "d.tsv:4: id `alpha` out of order or repeated after `beta`",
+            "d.tsv:5: carrier id `Bad` is not snake_case",
+            "d.tsv:5: id `Bad` out of order or repeated after `alpha`",
+            "d.tsv:6: expected 3 fields, found 2",
+        ]
+    );
+    let list =
+        codegen::parse_detection_only("d.tsv", "id\tname\tsource\nzeta\tZeta\tdoc\n").unwrap();
+    assert!(list[0].rows.is_empty() && list[0].sources == ["doc"]);
+    let got = codegen::generate(&list);
+    assert!(
+        got.contains("/// Zeta (`zeta`): detection only, no parser and no code table.\n    Zeta,")
+    );
+    assert!(got.contains("static ZETA: Table = Table { seed: 0, pilots: &[], remap: &[], fingerprints: &[], rows: &[] };"));
+    // The list in the crate parses.
+    let real = include_str!("../src/table/detection_only.tsv");
+    assert_eq!(
+        codegen::parse_detection_only("detection_only.tsv", real)
+            .unwrap()
+            .len(),
+        12
+    );
+}
+
+#[test]
 fn flags_column_is_validated() {
     let text = "# carrier: f\n# name: F\n# source: s\n# key: k\n\
                 code\tstatus\tsubstatus\treason\teta\tdescription\tflags\n\

@@ -58,7 +58,9 @@ fn failed_attempt_then_ready_at_the_branch() {
             Status::InfoReceived,
             Status::InTransit,
             Status::InTransit,
-            Status::InTransit,
+            // SRTED|NRQRD is a coarse pair; its text says "loaded onto the
+            // delivery vehicle".
+            Status::OutForDelivery,
             Status::AttemptFailed,
             Status::Unknown,
             Status::AvailableForPickup,

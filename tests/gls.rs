@@ -98,18 +98,92 @@ fn collected_at_parcel_shop_is_delivered() {
 }
 
 #[test]
-fn unknown_event_code_stays_unknown() {
+fn changed_address_is_a_redirect() {
     let t = &parse("changed_address_in_delivery.json")[0];
     assert_eq!(t.status, Status::OutForDelivery);
     assert_eq!(t.events.len(), 5);
     let changed = &t.events[3];
     assert_eq!(changed.code, "CHANGD.MONEWADDR");
-    assert_eq!(changed.status, Status::Unknown);
-    assert!(!changed.mapped);
+    assert_eq!(changed.status, Status::InTransit);
+    assert_eq!(changed.substatus, Substatus::Redirected);
+    assert_eq!(changed.mapping_key.as_deref(), Some("CHANGD.MONEWADDR"));
     assert_eq!(
         changed.description,
         "Change completed for - Delivery at new address"
     );
+}
+
+fn one(body: &str) -> Tracking {
+    let mut ts = wismo::parse(Carrier::Gls, body.as_bytes()).unwrap();
+    assert_eq!(ts.len(), 1);
+    ts.remove(0)
+}
+
+#[test]
+fn unlisted_code_falls_back_to_its_group() {
+    // NOTDEL.ABSENT is not in the table: its group row NOTDEL.* (coarse) reads it.
+    let t = one(
+        r#"{"parcels":[{"unitno":"1","status":"INWAREHOUSE","statusDateTime":"2026-08-02T09:00:00+0200","events":[
+        {"code":"NOTDEL.ABSENT","description":"The parcel could not be delivered as the consignee was absent.","eventDateTime":"2026-08-02T09:00:00+0200"},
+        {"code":"PICKOK.NORMAL","description":"","eventDateTime":"2026-08-01T09:00:00+0200"}]}]}"#,
+    );
+    let e = t.events.iter().find(|e| e.code == "NOTDEL.ABSENT").unwrap();
+    assert_eq!(e.mapping_key.as_deref(), Some("NOTDEL.*"));
+    assert!(e.mapped);
+    if !e.classified {
+        assert_eq!(e.status, Status::AttemptFailed);
+    }
+    assert!(Carrier::Gls.lookup("NOTDEL.*").unwrap().is_coarse());
+    // A code whose group has no row stays unknown.
+    let e = t.events.iter().find(|e| e.code == "PICKOK.NORMAL").unwrap();
+    assert!(!e.mapped);
+    assert_eq!(e.status, Status::Unknown);
+    // INWAREHOUSE says something the events do not: it is kept.
+    assert_eq!(t.events.len(), 3);
+    assert_eq!(t.events[2].code, "INWAREHOUSE");
+}
+
+#[test]
+fn delivered_status_is_not_a_second_delivered_event() {
+    // Live answer: status DELIVERED at the very time of DELIVD.NORMAL.
+    let t = &parse("delivered_live_ie.json")[0];
+    assert_eq!(t.status, Status::Delivered);
+    let codes: Vec<_> = t.events.iter().map(|e| e.code.as_str()).collect();
+    assert_eq!(
+        codes,
+        [
+            "INTIAL.PREADVICE",
+            "INTIAL.NORMAL",
+            "INBOUD.NORMAL",
+            "OUTDEL.NORMAL",
+            "DELIVD.NORMAL"
+        ]
+    );
+    let delivered = t.events.iter().filter(|e| e.status == Status::Delivered);
+    assert_eq!(delivered.count(), 1);
+    assert_eq!(
+        t.delivered_at.unwrap().to_string(),
+        "2026-07-29T10:02:00+02:00"
+    );
+}
+
+#[test]
+fn status_time_before_its_event_is_not_repeated() {
+    let t = one(
+        r#"{"parcels":[{"unitno":"1","status":"DELIVERED","statusDateTime":"2026-07-29T10:01:58+0200","events":[
+        {"code":"DELIVD.NORMAL","description":"The parcel has been delivered.","eventDateTime":"2026-07-29T10:02:00+0200"},
+        {"code":"OUTDEL.NORMAL","description":"The parcel is expected to be delivered during the day.","eventDateTime":"2026-07-29T06:52:37+0200"}]}]}"#,
+    );
+    assert_eq!(t.events.len(), 2);
+    assert_eq!(t.status, Status::Delivered);
+    // A status that differs from the latest event is news and is kept.
+    let t = one(
+        r#"{"parcels":[{"unitno":"1","status":"NOTDELIVERED","statusDateTime":"2026-07-29T15:00:00+0200","events":[
+        {"code":"OUTDEL.NORMAL","description":"The parcel is expected to be delivered during the day.","eventDateTime":"2026-07-29T06:52:37+0200"}]}]}"#,
+    );
+    assert_eq!(t.events.len(), 2);
+    assert_eq!(t.events[1].code, "NOTDELIVERED");
+    assert_eq!(t.status, Status::AttemptFailed);
 }
 
 #[test]

@@ -43,7 +43,10 @@ fn lookup_matches_a_naive_scan_of_every_file() {
     if std::env::var_os("WISMO_MAPPINGS").is_some() {
         return; // built from another folder
     }
-    assert_eq!(files.len(), Carrier::ALL.len());
+    // Every carrier with rows has a file; the others are the detection-only
+    // ids of src/table/detection_only.tsv, with empty tables.
+    let with_table = Carrier::ALL.iter().filter(|c| !c.mappings().is_empty());
+    assert_eq!(files.len(), with_table.count());
     for f in &files {
         let c: Carrier = f.carrier.parse().unwrap();
         assert_eq!(c.mappings().len(), f.rows.len(), "{}", f.carrier);

@@ -780,3 +780,96 @@ fn merging_another_parcel_is_refused() {
         .unwrap();
     x.merge(Tracking::new(x.carrier, "", vec![], None)).unwrap();
 }
+
+/// Every fixture with a return: after the event that sends the parcel back,
+/// no event is forward movement or a delivery, and every event is `return`.
+#[test]
+fn on_every_fixture_the_return_leg_is_a_return() {
+    let mut returns = 0;
+    for t in fixture_trackings() {
+        let Some(first) = t
+            .events
+            .iter()
+            .position(|e| e.is_known() && e.status == Status::ReturnToSender)
+        else {
+            continue;
+        };
+        returns += 1;
+        for e in &t.events[first..] {
+            assert_eq!(e.direction, Direction::Return, "{} {}", t.carrier, e.code);
+            if e.is_known() {
+                assert!(
+                    !matches!(
+                        e.status,
+                        Status::InTransit | Status::OutForDelivery | Status::Delivered
+                    ),
+                    "{} {}: {} {} after the return began",
+                    t.carrier,
+                    t.tracking_number,
+                    e.code,
+                    e.status
+                );
+            }
+        }
+        assert_eq!(t.direction, Direction::Return);
+    }
+    assert!(returns >= 10, "only {returns} fixtures with a return");
+}
+
+#[test]
+fn movement_after_a_return_is_the_return_leg_and_a_return_label_keeps_its_meaning() {
+    let events = vec![
+        ev("2024-03-04T08:00:00+01:00", "PU", Substatus::PickedUp),
+        ev("2024-03-05T09:00:00+01:00", "RF", Substatus::Refused),
+        ev(
+            "2024-03-05T18:00:00+01:00",
+            "DP",
+            Substatus::DepartedFacility,
+        ),
+        ev(
+            "2024-03-06T07:00:00+01:00",
+            "AR",
+            Substatus::ArrivedAtFacility,
+        ),
+        ev("2024-03-06T09:00:00+01:00", "OD", Substatus::OutForDelivery),
+        ev("2024-03-06T15:00:00+01:00", "DL", Substatus::Delivered),
+    ];
+    let x = t(events.clone());
+    let subs: Vec<Substatus> = x.events.iter().map(|e| e.substatus).collect();
+    assert_eq!(
+        subs,
+        [
+            Substatus::PickedUp,
+            Substatus::Refused,
+            Substatus::ReturnInTransit,
+            Substatus::ReturnInTransit,
+            Substatus::ReturnInTransit,
+            Substatus::ReturnedToShipper
+        ]
+    );
+    assert_eq!(x.events[0].direction, Direction::Forward);
+    assert!(x.events[1..]
+        .iter()
+        .all(|e| e.direction == Direction::Return));
+    assert_eq!(x.eta.current, None);
+    // The same scans merged in late, one by one, end the same.
+    let mut y = t(events[..2].to_vec());
+    for e in events[2..].iter().rev() {
+        y.merge(t(vec![e.clone()])).unwrap();
+    }
+    assert_eq!(y.events, x.events);
+    // A return label: the customer sends the parcel, its movement is the
+    // parcel's normal transit (direction return) and its delivery counts.
+    let label = t(vec![
+        events[0].clone(),
+        events[2].clone(),
+        events[5].clone(),
+    ])
+    .as_return_label();
+    assert_eq!(label.events[1].substatus, Substatus::DepartedFacility);
+    assert_eq!(label.status, Status::Delivered);
+    assert!(label
+        .events
+        .iter()
+        .all(|e| e.direction == Direction::Return));
+}

@@ -117,12 +117,12 @@ fn detail(d: &Node, i: usize) -> Result<Tracking, Error> {
         let mut loc = location(city.as_deref(), None, None);
         loc.name = o.text_of("event-retail-name").map(str::to_string);
         events.push(
-            Event::lookup(
-                C,
+            Event::meant(
                 Some(EventTime::new(local, offset)),
                 code,
                 None,
                 o.text_of("event-description").unwrap_or(""),
+                lookup_id(code),
             )
             .at(loc),
         );
@@ -203,6 +203,28 @@ fn zone_offset(name: &str) -> Option<FixedOffset> {
     FixedOffset::east_opt(minutes * 60)
 }
 
+/// An event identifier exactly as sent; when it is missing from the table, a
+/// three-digit id zero-padded to four digits (`100` as `0100`, the form
+/// Canada Post sends), or a padded id without its leading zeros (`0020` as
+/// `20`). No allocation.
+fn lookup_id(id: &str) -> Option<crate::overrides::Hit> {
+    if id.is_empty() {
+        return None;
+    }
+    C.find(id).or_else(|| {
+        if !id.bytes().all(|b| b.is_ascii_digit()) {
+            return None;
+        }
+        let bare = id.trim_start_matches('0');
+        match bare.len() {
+            0 => None,
+            3 if id.len() < 4 => C.find_parts(&["0", bare]),
+            _ if bare.len() < id.len() => C.find(bare),
+            _ => None,
+        }
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -213,5 +235,22 @@ mod tests {
         assert_eq!(zone_offset("ndt").unwrap().local_minus_utc(), -9000);
         assert!(zone_offset("ISRAEL").is_none());
         assert!(zone_offset("").is_none());
+    }
+
+    #[test]
+    fn event_ids_with_or_without_padding() {
+        let key = |id: &str| lookup_id(id).map(|h| h.code().to_string());
+        assert_eq!(key("0174").as_deref(), Some("0174"));
+        assert_eq!(
+            key("174").as_deref(),
+            Some("0174"),
+            "three digits are padded"
+        );
+        assert_eq!(key("20").as_deref(), Some("20"));
+        assert_eq!(key("0020").as_deref(), Some("20"), "a padded 20 is found");
+        assert_eq!(key("1496").as_deref(), Some("1496"));
+        assert_eq!(key("0000"), None);
+        assert_eq!(key(""), None);
+        assert_eq!(key("01x4"), None);
     }
 }

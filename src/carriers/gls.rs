@@ -11,10 +11,16 @@
 //! The parcel status is GLS's own summary and is often later than every event
 //! (the spec's examples show a `statusDateTime` seconds after the last event),
 //! so it comes out as one more event at `statusDateTime` with the raw status as
-//! its code and an empty description — unless the latest mapped event up to
-//! that instant already has the same status (then it would add nothing). `FINAL` ("history closed", outcome not
-//! stated) carries no status of its own, so that event stays unmapped and never
-//! hides the outcome the events tell.
+//! its code and an empty description — unless an event already says it: the
+//! latest mapped event up to that instant, or the latest mapped event of all
+//! (a status time a little before its event must not repeat it), has the same
+//! status. `FINAL` ("history closed", outcome not stated) carries no status of
+//! its own, so that event stays unmapped and never hides the outcome the
+//! events tell.
+//!
+//! An event code missing from the table is looked up by its group as
+//! `GROUP.*` (`NOTDEL.*`, `CHANGD.*`, …): those rows are `coarse`, so a sure
+//! reading of the event's text may refine them.
 //!
 //! Times are ISO 8601 with an offset written without colon
 //! (`2024-10-07T10:46:14+0200`); the wall time and offset are kept. Events come
@@ -171,7 +177,7 @@ fn event(e: &ParcelEvent<'_>, path: impl Fn() -> String) -> Result<Event, Error>
     let time = iso_time(ts)
         .ok_or_else(|| super::bad_time(C, || format!("{}.eventDateTime", path()), ts))?;
     let code = text(&e.code).unwrap_or("");
-    let mapping = (!code.is_empty()).then(|| C.find(code)).flatten();
+    let mapping = (!code.is_empty()).then(|| lookup_event(code)).flatten();
     let loc = location(text(&e.city), text(&e.postal_code), text(&e.country));
     Ok(Event::meant(
         Some(time),
@@ -183,8 +189,19 @@ fn event(e: &ParcelEvent<'_>, path: impl Fn() -> String) -> Result<Event, Error>
     .at(loc))
 }
 
-/// The parcel's current `status` as an event at `statusDateTime`, unless the
-/// latest mapped event up to that instant already has the same status.
+/// An event code exactly as sent, else its group's row `GROUP.*` (a coarse
+/// row: `NOTDEL.*` for a not-delivered event whose detail is not listed).
+fn lookup_event(code: &str) -> Option<crate::overrides::Hit> {
+    C.find(code).or_else(|| {
+        let (group, _) = code.split_once('.')?;
+        C.find_parts(&[group, ".*"])
+    })
+}
+
+/// The parcel's current `status` as an event at `statusDateTime`, unless an
+/// event already says it: the latest mapped event up to that instant, or the
+/// latest mapped event of all (GLS's status time may be a little earlier than
+/// the event it summarises), has the same status.
 fn status_event(
     p: &Parcel<'_>,
     events: &[Event],
@@ -200,12 +217,14 @@ fn status_event(
         .find_parts(&["status/", status])
         .filter(|m| m.status() != Status::Unknown);
     let key = time.sort_key();
-    let latest = events
-        .iter()
-        .filter(|e| e.mapped && e.time.is_some_and(|t| t.sort_key() <= key))
+    let mapped = || events.iter().filter(|e| e.mapped);
+    let latest_until = mapped()
+        .filter(|e| e.time.is_some_and(|t| t.sort_key() <= key))
         .max_by_key(|e| e.time.map(|t| t.sort_key()));
-    let said = matches!((latest, &mapping), (Some(e), Some(m)) if e.status == m.status());
-    if said {
+    let latest = mapped().max_by_key(|e| e.time.map(|t| t.sort_key()));
+    let says =
+        |e: Option<&Event>| matches!((e, &mapping), (Some(e), Some(m)) if e.status == m.status());
+    if says(latest_until) || says(latest) {
         return Ok(None);
     }
     Ok(Some(Event::meant(Some(time), status, None, "", mapping)))

@@ -70,9 +70,88 @@ pub(crate) fn parse(
 
 /// What `wismo` reads beyond the code tables, after a parser (and after
 /// [`Normalizer::remap`](crate::Normalizer::remap)): the texts of events
-/// without a mapped code. Returns whether an event changed.
+/// without a mapped code, and the texts of events whose code is only a
+/// category (a `coarse` row). Returns whether an event changed.
 pub(crate) fn interpret(lang: Option<crate::Lang>, t: &mut Tracking) -> bool {
-    classify_unmapped(lang, t)
+    let refined = refine_coarse(lang, t);
+    classify_unmapped(lang, t) | refined
+}
+
+/// A sure reading of `text` in the carrier's language, or else in English
+/// (carriers' APIs answer in their language or in English).
+fn sure_reading(
+    text: &str,
+    lang: Option<crate::Lang>,
+) -> Option<(crate::Status, crate::Substatus, f32)> {
+    if text.trim().is_empty() {
+        return None;
+    }
+    let sure = |r: Option<(crate::Status, crate::Substatus, f32)>| {
+        r.filter(|&(_, _, confidence)| confidence >= crate::text::SURE)
+    };
+    sure(crate::classify(text, lang)).or_else(|| {
+        lang.filter(|&l| l != crate::Lang::En)
+            .and_then(|_| sure(crate::classify(text, Some(crate::Lang::En))))
+    })
+}
+
+/// The ETA hint a status read from text implies.
+fn implied_eta(status: crate::Status) -> crate::EtaHint {
+    use crate::{EtaHint, Status};
+    match status {
+        Status::OutForDelivery => EtaHint::SameDay,
+        Status::AvailableForPickup => EtaHint::AwaitingRecipient,
+        Status::Delivered | Status::Cancelled => EtaHint::Final,
+        _ => EtaHint::None,
+    }
+}
+
+/// Gives events mapped by a `coarse` row (a category such as DHL's
+/// `transit`) the meaning of their own text when the classifier is sure of
+/// it and it says more than the category. The event keeps its raw code and
+/// mapping key, stays `mapped`, and is marked `classified`: its meaning came
+/// from the text. A row without the `coarse` flag is never overridden.
+fn refine_coarse(lang: Option<crate::Lang>, t: &mut Tracking) -> bool {
+    let carrier = t.carrier;
+    let mut any = false;
+    for e in t.events.iter_mut().filter(|e| e.mapped) {
+        let Some(key) = e.mapping_key.as_deref() else {
+            continue;
+        };
+        let Some(row) = carrier.find(key).filter(|h| h.is_coarse()) else {
+            continue;
+        };
+        let reading = sure_reading(&e.description, lang);
+        // Under the row's own status, only a generic substatus (the one
+        // named like the status) is refined: the row's specific one stays.
+        let says_more = |status: crate::Status, substatus: crate::Substatus| {
+            if status != row.status() {
+                return true;
+            }
+            let generic = row.substatus().as_str() == row.status().as_str()
+                || row.substatus() == crate::Substatus::Unmapped;
+            generic && substatus != row.substatus()
+        };
+        match reading {
+            Some((status, substatus, _)) if says_more(status, substatus) => {
+                if status != row.status() {
+                    e.reason = None;
+                    e.eta = implied_eta(status);
+                }
+                e.status = status;
+                e.substatus = substatus;
+                e.classified = true;
+                any = true;
+            }
+            _ if e.classified => {
+                // Refined before (a stored tracking), no longer sure now.
+                e.apply_hit(&row);
+                any = true;
+            }
+            _ => {}
+        }
+    }
+    any
 }
 
 /// The language carriers write their event texts in, as a hint for the
@@ -89,24 +168,18 @@ pub(crate) fn text_language(carrier: Carrier) -> Option<crate::Lang> {
 }
 
 /// Gives events without a mapped code the meaning of their text, when the
-/// classifier is sure; they are marked `classified`. Returns whether any was.
+/// classifier answers; they are marked `classified`. Returns whether any was.
 fn classify_unmapped(lang: Option<crate::Lang>, t: &mut Tracking) -> bool {
-    use crate::{EtaHint, Status};
     let mut any = false;
     for e in t
         .events
         .iter_mut()
         .filter(|e| !e.mapped && !e.description.trim().is_empty())
     {
-        if let Some((status, substatus, _confidence)) = crate::classify(&e.description, lang) {
+        if let Some((status, substatus, _)) = crate::classify(&e.description, lang) {
             e.status = status;
             e.substatus = substatus;
-            e.eta = match status {
-                Status::OutForDelivery => EtaHint::SameDay,
-                Status::AvailableForPickup => EtaHint::AwaitingRecipient,
-                Status::Delivered | Status::Cancelled => EtaHint::Final,
-                _ => EtaHint::None,
-            };
+            e.eta = implied_eta(status);
             e.classified = true;
             any = true;
         } else if e.classified {
@@ -116,6 +189,57 @@ fn classify_unmapped(lang: Option<crate::Lang>, t: &mut Tracking) -> bool {
         }
     }
     any
+}
+
+/// Whether [`parse_format`] has a parser for `carrier`: the same carriers as
+/// its match arms (a test in `tests/detect.rs` holds the two together).
+pub(crate) const fn has_parser(carrier: Carrier) -> bool {
+    matches!(
+        carrier,
+        Carrier::Ups
+            | Carrier::Fedex
+            | Carrier::Usps
+            | Carrier::DhlUnified
+            | Carrier::DhlEcommerce
+            | Carrier::Postnl
+            | Carrier::DhlExpress
+            | Carrier::Gls
+            | Carrier::GlsMygls
+            | Carrier::RoyalMail
+            | Carrier::Sendle
+            | Carrier::AmazonShipping
+            | Carrier::Inpost
+            | Carrier::LaPoste
+            | Carrier::Colissimo
+            | Carrier::DhlParcelDe
+            | Carrier::HermesDe
+            | Carrier::Bring
+            | Carrier::CanadaPost
+            | Carrier::Purolator
+            | Carrier::Dpd
+            | Carrier::Bpost
+            | Carrier::AustraliaPost
+            | Carrier::Asendia
+            | Carrier::ParcelOne
+            | Carrier::Tnt
+            | Carrier::Chronopost
+            | Carrier::Landmark
+            | Carrier::Smartkargo
+            | Carrier::Teleship
+            | Carrier::Spring
+            | Carrier::Aramex
+            | Carrier::Postnord
+            | Carrier::NinjaVan
+            | Carrier::CttExpress
+            | Carrier::NzPost
+            | Carrier::Correos
+            | Carrier::RussianPost
+            | Carrier::Packeta
+            | Carrier::NovaPoshta
+            | Carrier::Cdek
+            | Carrier::Ukrposhta
+            | Carrier::Canpar
+    )
 }
 
 /// The format parser of `carrier`.

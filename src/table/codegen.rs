@@ -1,5 +1,7 @@
 //! Turns parsed mapping files into Rust source: the `Carrier` enum and one
-//! perfect-hash table per carrier. Used by `build.rs` and by the codegen test
+//! perfect-hash table per carrier. Detection-only ids (`detection_only.tsv`,
+//! read by [`parse_detection_only`]) enter as files without rows: they get a
+//! variant and an empty table that every lookup misses. Used by `build.rs` and by the codegen test
 //! (both include this file with `#[path]`); the output is byte-identical across runs.
 //!
 //! Layout, chosen so the tables cost no relocations per row: every code and every
@@ -25,7 +27,79 @@ pub fn variant_name(id: &str) -> String {
         .collect()
 }
 
+/// The column line of `src/table/detection_only.tsv`.
+pub const DETECTION_ONLY_COLUMNS: &str = "id\tname\tsource";
+
+/// What [`Carrier::key_description`] says for a detection-only id.
+pub const DETECTION_ONLY_KEY: &str = "none: detection only, no code table";
+
+/// Reads `src/table/detection_only.tsv`: `# ` comment lines, the column line
+/// [`DETECTION_ONLY_COLUMNS`], then one `id<TAB>name<TAB>source` line per
+/// carrier id, sorted by id. Each id becomes a [`MappingFile`] without rows.
+/// Every problem is returned as `file:line: message`.
+pub fn parse_detection_only(file: &str, text: &str) -> Result<Vec<MappingFile>, Vec<String>> {
+    let mut out: Vec<MappingFile> = Vec::new();
+    let mut errors = Vec::new();
+    let mut seen_columns = false;
+    for (i, raw) in text.split('\n').enumerate() {
+        let line = i + 1;
+        let l = raw.strip_suffix('\r').unwrap_or(raw);
+        if l.is_empty() || (!seen_columns && l.starts_with("# ")) {
+            continue;
+        }
+        if !seen_columns {
+            if l != DETECTION_ONLY_COLUMNS {
+                errors.push(format!(
+                    "{file}:{line}: expected the column line `id<TAB>name<TAB>source`"
+                ));
+            }
+            seen_columns = true;
+            continue;
+        }
+        let fields: Vec<&str> = l.split('\t').collect();
+        let [id, name, source] = fields[..] else {
+            errors.push(format!(
+                "{file}:{line}: expected 3 fields, found {}",
+                fields.len()
+            ));
+            continue;
+        };
+        if !crate::row::is_carrier_id(id) {
+            errors.push(format!(
+                "{file}:{line}: carrier id `{id}` is not snake_case"
+            ));
+        }
+        if name.trim().is_empty() || source.trim().is_empty() {
+            errors.push(format!("{file}:{line}: empty name or source"));
+        }
+        if let Some(prev) = out.last() {
+            if prev.carrier.as_str() >= id {
+                errors.push(format!(
+                    "{file}:{line}: id `{id}` out of order or repeated after `{}`",
+                    prev.carrier
+                ));
+            }
+        }
+        out.push(MappingFile {
+            carrier: id.to_string(),
+            name: name.to_string(),
+            sources: vec![source.to_string()],
+            key: DETECTION_ONLY_KEY.to_string(),
+            rows: Vec::new(),
+        });
+    }
+    if !seen_columns {
+        errors.push(format!("{file}: no column line"));
+    }
+    if errors.is_empty() {
+        Ok(out)
+    } else {
+        Err(errors)
+    }
+}
+
 /// Generates the Rust source for `files` (sorted by carrier id by the caller).
+/// A file without rows is a detection-only id: a variant with an empty table.
 pub fn generate(files: &[MappingFile]) -> String {
     let mut out = String::new();
     let mut keys = String::new();
@@ -37,16 +111,20 @@ pub fn generate(files: &[MappingFile]) -> String {
     );
 
     // The Carrier enum.
-    out.push_str("/// A parcel carrier (or a family of codes, like `upu`) that `wismo` has a mapping table for.\n");
+    out.push_str("/// A parcel carrier (or a family of codes, like `upu`) that `wismo` knows: one with a\n/// code table from `mappings/` (most also have a parser, see [`Carrier::has_parser`]), or a\n/// detection-only id that [`detect`](crate::detect) returns but that has no table and no parser.\n");
     out.push_str("///\n/// Ids are snake_case strings (`Carrier::from_str(\"dhl_parcel_de\")`, [`Carrier::as_str`]).\n");
     out.push_str("#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]\n#[non_exhaustive]\npub enum Carrier {\n");
     for f in files {
+        let what = if f.rows.is_empty() {
+            "detection only, no parser and no code table".to_string()
+        } else {
+            format!("{} mapping rows", f.rows.len())
+        };
         let _ = writeln!(
             out,
-            "    /// {} (`{}`): {} mapping rows.\n    {},",
+            "    /// {} (`{}`): {what}.\n    {},",
             f.name,
             f.carrier,
-            f.rows.len(),
             variant_name(&f.carrier)
         );
     }
@@ -99,10 +177,18 @@ pub fn generate(files: &[MappingFile]) -> String {
 
     // The tables.
     for f in files {
+        let upper = f.carrier.to_ascii_uppercase();
+        if f.rows.is_empty() {
+            let _ = writeln!(
+                tables,
+                "// {}: detection only\nstatic {upper}: Table = Table {{ seed: 0, pilots: &[], remap: &[], fingerprints: &[], rows: &[] }};\n",
+                f.carrier
+            );
+            continue;
+        }
         let codes: Vec<&[u8]> = f.rows.iter().map(|r| r.code.as_bytes()).collect();
         let state =
             phf_generator::ptrhash::generate_hash_with_hash_fn(&codes, |k, seed| hash(k, *seed));
-        let upper = f.carrier.to_ascii_uppercase();
         let _ = writeln!(
             tables,
             "// mappings/{}.tsv: {} rows",
