@@ -95,6 +95,9 @@ struct ErrorFields {
     what: Option<&'static str>,
     limit: Option<usize>,
     id: Option<String>,
+    candidates: Option<Vec<String>>,
+    ambiguous: Option<bool>,
+    found: Option<usize>,
 }
 
 fn error_fields(e: &wismo::Error) -> ErrorFields {
@@ -134,9 +137,15 @@ fn error_fields(e: &wismo::Error) -> ErrorFields {
             f.limit = Some(*limit);
         }
         E::Unsupported { .. } => f.kind = "unsupported",
-        E::UnknownCarrier { id } => {
+        E::UnknownCarrier(w) => {
             f.kind = "unknown_carrier";
-            f.id = Some(id.clone());
+            f.id = Some(w.word.clone());
+            f.candidates = Some(w.candidates.clone());
+            f.ambiguous = Some(w.ambiguous);
+        }
+        E::NotOneTracking { found, .. } => {
+            f.kind = "not_one_tracking";
+            f.found = Some(*found);
         }
         _ => f.kind = "other",
     }
@@ -161,7 +170,9 @@ fn py_error(py: Python<'_>, e: &wismo::Error) -> PyErr {
     let category = e.classify();
     let message = e.to_string();
     let err = match f.kind {
-        "json" | "xml" | "missing_field" | "timestamp" | "invalid" => ParseError::new_err(message),
+        "json" | "xml" | "missing_field" | "timestamp" | "invalid" | "not_one_tracking" => {
+            ParseError::new_err(message)
+        }
         "carrier_error" => CarrierError::new_err(message),
         "too_large" => TooLarge::new_err(message),
         "unsupported" => Unsupported::new_err(message),
@@ -202,11 +213,15 @@ fn set_error_fields(
     v.setattr("what", f.what)?;
     v.setattr("limit", f.limit)?;
     v.setattr("id", f.id.as_deref())?;
+    v.setattr("candidates", f.candidates.clone())?;
+    v.setattr("ambiguous", f.ambiguous)?;
+    v.setattr("found", f.found)?;
     Ok(())
 }
 
 fn carrier_of(py: Python<'_>, id: &str) -> PyResult<wismo::Carrier> {
-    id.parse::<wismo::Carrier>().map_err(|e| py_error(py, &e))
+    id.parse::<wismo::Carrier>()
+        .map_err(|w| py_error(py, &wismo::Error::from(w)))
 }
 
 /// The bytes of a body given as `bytes` (borrowed) or `str` (UTF-8).
@@ -711,7 +726,7 @@ struct Candidate {
 impl Candidate {
     #[getter]
     fn carrier(&self) -> &'static str {
-        self.inner.carrier
+        self.inner.carrier.as_str()
     }
     #[getter]
     fn format(&self) -> &'static str {
@@ -935,6 +950,22 @@ fn parse(
     out.map(wrap).map_err(|e| py_error(py, &e))
 }
 
+/// Parses a body that holds exactly one tracking (`wismo::parse_one`); any
+/// other count raises `ParseError` with `kind == "not_one_tracking"`.
+#[pyfunction]
+fn parse_one(py: Python<'_>, carrier: &str, body: &Bound<'_, PyAny>) -> PyResult<Tracking> {
+    let carrier = carrier_of(py, carrier)?;
+    let body = body_of(body)?;
+    let run = || wismo::parse_one(carrier, &body);
+    let out = if body.len() >= RELEASE_GIL_AT {
+        py.allow_threads(run)
+    } else {
+        run()
+    };
+    out.map(|inner| Tracking { inner })
+        .map_err(|e| py_error(py, &e))
+}
+
 /// Parses many `(carrier, body)` pairs in one call, with the GIL released
 /// and the work spread over the cores. With `raise_errors=False` a failed
 /// body gives its exception instance in its place instead of raising.
@@ -977,7 +1008,10 @@ fn parse_many_with<'py>(
             .downcast::<PyString>()
             .map_err(|_| PyTypeError::new_err("carrier must be a str"))?
             .to_cow()?;
-        work.push((carrier.parse::<wismo::Carrier>(), body_of(body)?));
+        let carrier = carrier
+            .parse::<wismo::Carrier>()
+            .map_err(wismo::Error::from);
+        work.push((carrier, body_of(body)?));
     }
     let results: Vec<Result<Vec<wismo::Tracking>, wismo::Error>> = py.allow_threads(|| {
         work.into_par_iter()
@@ -1241,6 +1275,7 @@ fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<CustomerMessage>()?;
     m.add_function(wrap_pyfunction!(parse, m)?)?;
     m.add_function(wrap_pyfunction!(parse_many, m)?)?;
+    m.add_function(wrap_pyfunction!(parse_one, m)?)?;
     m.add_function(wrap_pyfunction!(detect, m)?)?;
     m.add_function(wrap_pyfunction!(classify, m)?)?;
     m.add_function(wrap_pyfunction!(notifications, m)?)?;

@@ -230,3 +230,15 @@ def test_merge_refuses_another_parcel(fedex_body: bytes) -> None:
     other = wismo.Tracking.from_json(json.dumps({**a.to_dict(), "tracking_number": "999"}))
     with pytest.raises(wismo.MergeError):
         a.merge(other)
+
+
+def test_parse_one_and_carrier_names(fedex_body: bytes) -> None:
+    t = wismo.parse_one("fedex", fedex_body)
+    assert t.status == "delivered"
+    assert wismo.parse_one("FedEx", fedex_body) == t  # ids in any case, names
+    with pytest.raises(wismo.ParseError) as info:
+        wismo.parse_one("fedex", b'{"output": {"completeTrackResults": []}}')
+    assert info.value.kind == "not_one_tracking" and info.value.found == 0
+    with pytest.raises(wismo.UnknownCarrier) as unknown:
+        wismo.parse("DHL", b"{}")
+    assert unknown.value.ambiguous and unknown.value.candidates

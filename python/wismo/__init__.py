@@ -42,6 +42,7 @@ from ._native import (
     notifications,
     parse,
     parse_many,
+    parse_one,
 )
 
 if TYPE_CHECKING:  # the vocabulary's literal types, for annotations
@@ -97,4 +98,5 @@ __all__ = [
     "notifications",
     "parse",
     "parse_many",
+    "parse_one",
 ]

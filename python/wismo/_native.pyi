@@ -171,6 +171,7 @@ ErrorKind: TypeAlias = Literal[
     "too_large",
     "unsupported",
     "unknown_carrier",
+    "not_one_tracking",
     "other",
 ]
 ErrorCategory: TypeAlias = Literal["syntax", "data", "carrier", "limit", "usage"]
@@ -207,6 +208,11 @@ class Error(Exception):
     what: Optional[str]
     limit: Optional[int]
     id: Optional[str]
+    candidates: Optional[list[str]]
+    """For ``UnknownCarrier``: every carrier an ambiguous name means, or near matches."""
+    ambiguous: Optional[bool]
+    found: Optional[int]
+    """For ``kind == "not_one_tracking"``: how many trackings the body holds."""
 
 class MappingError(ValueError):
     """Override mapping files have problems, each with its file and line."""
@@ -474,6 +480,9 @@ class Normalizer:
 
 def parse(carrier: str, body: Body, *, limits: Optional[Limits] = None) -> list[Tracking]:
     """Parses one tracking response body of ``carrier``'s API into its trackings."""
+
+def parse_one(carrier: str, body: Body) -> Tracking:
+    """A body that holds exactly one tracking; else ``ParseError`` (``kind == "not_one_tracking"``)."""
 
 @overload
 def parse_many(
