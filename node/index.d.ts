@@ -303,6 +303,7 @@ export type ErrorKind =
   | 'too_large'
   | 'unsupported'
   | 'unknown_carrier'
+  | 'not_one_tracking'
   | 'mapping'
   | 'merge'
   | 'other'
@@ -333,6 +334,11 @@ export class WismoError extends Error {
   readonly what: string | null
   readonly limit: number | null
   readonly id: string | null
+  /** For UnknownCarrier: every carrier an ambiguous name means, or near matches. */
+  readonly candidates: string[] | null
+  readonly ambiguous: boolean | null
+  /** For kind 'not_one_tracking': how many trackings the body holds. */
+  readonly found: number | null
   static readonly code: ErrorCode
 }
 export class ParseError extends WismoError {}
@@ -396,6 +402,8 @@ export const notificationKinds: readonly NotificationKind[]
 
 /** Parses one tracking response body of `carrier`'s API into its trackings. */
 export function parse(carrier: string, body: Body, options?: ParseOptions): Tracking[]
+/** A body that holds exactly one tracking; else a ParseError with kind 'not_one_tracking'. */
+export function parseOne(carrier: string, body: Body): Tracking
 /** `parse` on a worker thread. */
 export function parseAsync(carrier: string, body: Body, options?: ParseOptions): Promise<Tracking[]>
 /** Many bodies in one call, spread over the cores (blocks the event loop while it runs). */
@@ -422,6 +430,7 @@ declare const wismo: {
   locales: typeof locales
   notificationKinds: typeof notificationKinds
   parse: typeof parse
+  parseOne: typeof parseOne
   parseAsync: typeof parseAsync
   parseMany: typeof parseMany
   parseManyAsync: typeof parseManyAsync

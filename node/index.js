@@ -16,7 +16,7 @@ class WismoError extends Error {
     this.kind = fields.kind
     this.category = fields.category
     this.carrier = fields.carrier ?? null
-    for (const key of ['line', 'column', 'position', 'field', 'path', 'value', 'carrierCode', 'what', 'limit', 'id']) {
+    for (const key of ['line', 'column', 'position', 'field', 'path', 'value', 'carrierCode', 'what', 'limit', 'id', 'candidates', 'ambiguous', 'found']) {
       this[key] = fields[key] ?? null
     }
   }
@@ -59,6 +59,7 @@ const BY_KIND = {
   missing_field: ParseError,
   timestamp: ParseError,
   invalid: ParseError,
+  not_one_tracking: ParseError,
   carrier_error: CarrierError,
   too_large: TooLarge,
   unsupported: Unsupported,
@@ -124,6 +125,12 @@ function limitsOf(options) {
 function parse(carrier, body, options) {
   const b = typeof body === 'string' || Buffer.isBuffer(body) ? body : toBuffer(body)
   return JSON.parse(call(() => native.parse(carrier, b, limitsOf(options))))
+}
+
+/** A body that holds exactly one tracking (`wismo::parse_one`); else a ParseError (`kind: 'not_one_tracking'`). */
+function parseOne(carrier, body) {
+  const b = typeof body === 'string' || Buffer.isBuffer(body) ? body : toBuffer(body)
+  return JSON.parse(call(() => native.parseOne(carrier, b)))
 }
 
 /** Many bodies in one call, spread over the cores (blocks the event loop). */
@@ -258,6 +265,7 @@ module.exports = {
   locales: Object.freeze(vocabulary.locales),
   notificationKinds: Object.freeze(vocabulary.notificationKinds),
   parse,
+  parseOne,
   parseAsync,
   parseMany,
   parseManyAsync,

@@ -14,6 +14,7 @@ export const {
   locales,
   notificationKinds,
   parse,
+  parseOne,
   parseAsync,
   parseMany,
   parseManyAsync,

@@ -51,7 +51,9 @@ fn error_fields(e: &wismo::Error) -> Value {
             json!({"kind": "too_large", "what": what, "limit": limit})
         }
         E::Unsupported { .. } => json!({"kind": "unsupported"}),
-        E::UnknownCarrier { id } => json!({"kind": "unknown_carrier", "id": id}),
+        E::UnknownCarrier(w) => json!({"kind": "unknown_carrier", "id": w.word,
+                                       "candidates": w.candidates, "ambiguous": w.ambiguous}),
+        E::NotOneTracking { found, .. } => json!({"kind": "not_one_tracking", "found": found}),
         _ => json!({"kind": "other"}),
     };
     if let (Some(v), Value::Object(extra)) = (v.as_object_mut(), extra) {
@@ -110,9 +112,10 @@ fn limits_of(l: Option<Limits>) -> wismo::Limits {
 
 /// One body's answer in a batch: the trackings' JSON, or the error mark and
 /// the error's fields.
-fn parse_one(normalizer: &wismo::Normalizer, carrier: &str, body: &[u8]) -> String {
+fn batch_one(normalizer: &wismo::Normalizer, carrier: &str, body: &[u8]) -> String {
     let out = carrier
         .parse::<wismo::Carrier>()
+        .map_err(wismo::Error::from)
         .and_then(|c| normalizer.parse(c, body));
     match out {
         Ok(t) => serde_json::to_string(&t).unwrap_or_else(|e| {
@@ -131,7 +134,9 @@ pub fn parse(
     body: Either<Buffer, String>,
     limits: Option<Limits>,
 ) -> napi::Result<String> {
-    let carrier: wismo::Carrier = carrier.parse().map_err(|e| js_error(&e))?;
+    let carrier: wismo::Carrier = carrier
+        .parse()
+        .map_err(|w| js_error(&wismo::Error::from(w)))?;
     let limits = limits_of(limits);
     let out = match &body {
         Either::A(b) => wismo::parse_with(carrier, b, &limits),
@@ -155,7 +160,7 @@ fn batch(
         .collect();
     Ok(work
         .par_iter()
-        .map(|(c, b)| parse_one(normalizer, c, b))
+        .map(|(c, b)| batch_one(normalizer, c, b))
         .collect())
 }
 
@@ -172,6 +177,19 @@ fn task(
         .zip(bodies.iter().map(|b| b.to_vec()))
         .collect();
     Ok(AsyncTask::new(ParseTask { items, normalizer }))
+}
+
+/// `wismo::parse_one`: a body that holds exactly one tracking; its JSON.
+#[napi]
+pub fn parse_one(carrier: String, body: Either<Buffer, String>) -> napi::Result<String> {
+    let carrier: wismo::Carrier = carrier
+        .parse()
+        .map_err(|w| js_error(&wismo::Error::from(w)))?;
+    let out = match &body {
+        Either::A(b) => wismo::parse_one(carrier, b),
+        Either::B(s) => wismo::parse_one(carrier, s.as_bytes()),
+    };
+    out.map_err(|e| js_error(&e)).and_then(|t| to_json(&t))
 }
 
 /// Parses many bodies, spread over the cores; blocks the calling thread.
@@ -201,7 +219,7 @@ impl Task for ParseTask {
         Ok(self
             .items
             .par_iter()
-            .map(|(c, b)| parse_one(normalizer, c, b))
+            .map(|(c, b)| batch_one(normalizer, c, b))
             .collect())
     }
 
@@ -284,7 +302,9 @@ impl NativeNormalizer {
             let [carrier, lang] = pair.as_slice() else {
                 return Err(invalid("languages are [carrier, lang] pairs"));
             };
-            let carrier: wismo::Carrier = carrier.parse().map_err(|e| js_error(&e))?;
+            let carrier: wismo::Carrier = carrier
+                .parse()
+                .map_err(|w| js_error(&wismo::Error::from(w)))?;
             inner = inner.with_language(carrier, lang.parse().map_err(invalid)?);
         }
         Ok(NativeNormalizer {
@@ -295,7 +315,9 @@ impl NativeNormalizer {
     /// Parses one body with this deployment's choices; the trackings' JSON.
     #[napi]
     pub fn parse(&self, carrier: String, body: Either<Buffer, String>) -> napi::Result<String> {
-        let carrier: wismo::Carrier = carrier.parse().map_err(|e| js_error(&e))?;
+        let carrier: wismo::Carrier = carrier
+            .parse()
+            .map_err(|w| js_error(&wismo::Error::from(w)))?;
         let out = match &body {
             Either::A(b) => self.inner.parse(carrier, b),
             Either::B(s) => self.inner.parse(carrier, s.as_bytes()),
@@ -334,7 +356,9 @@ impl NativeNormalizer {
     /// `Normalizer::lookup`: the crate's JSON of the meaning, or `null`.
     #[napi]
     pub fn lookup(&self, carrier: String, code: String) -> napi::Result<Option<String>> {
-        let carrier: wismo::Carrier = carrier.parse().map_err(|e| js_error(&e))?;
+        let carrier: wismo::Carrier = carrier
+            .parse()
+            .map_err(|w| js_error(&wismo::Error::from(w)))?;
         self.inner
             .lookup(carrier, &code)
             .map(|m| to_json(&m))

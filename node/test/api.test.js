@@ -152,3 +152,11 @@ test('merge refuses another parcel', () => {
   const [t] = wismo.parse('fedex', fedex)
   assert.throws(() => wismo.merge(t, { ...t, tracking_number: '999' }), (e) => e instanceof wismo.MergeError && e.code === 'WISMO_MERGE_ERROR')
 })
+
+test('parseOne and carrier names', () => {
+  const t = wismo.parseOne('fedex', fedex)
+  assert.equal(t.status, 'delivered')
+  assert.deepEqual(wismo.parseOne('FedEx', fedex), t)
+  assert.throws(() => wismo.parseOne('fedex', '{"output": {"completeTrackResults": []}}'), (e) => e instanceof wismo.ParseError && e.kind === 'not_one_tracking' && e.found === 0)
+  assert.throws(() => wismo.parse('DHL', '{}'), (e) => e instanceof wismo.UnknownCarrier && e.ambiguous === true && e.candidates.length > 1)
+})

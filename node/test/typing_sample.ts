@@ -46,6 +46,8 @@ async function batch(items: Array<[string, Buffer]>): Promise<number> {
   }
   const strict: Tracking[][] = wismo.parseMany(items)
   const one: Tracking[] = await wismo.parseAsync('fedex', items[0][1])
+  const single: Tracking = wismo.parseOne('fedex', items[0][1])
+  console.log(single.status)
   return events + strict.length + one.length
 }
 
