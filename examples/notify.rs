@@ -10,15 +10,19 @@
 //!
 //! Options: `--locale en|nl|de|fr|sv|es|it|pl|da|nb` (default `en`),
 //! `--promised YYYY-MM-DD` (the delivery date the shop promised),
-//! `--now RFC3339` (for stall and lateness notices). Bad arguments or an
+//! `--now RFC3339` (for stall and lateness notices), `--register
+//! informal|formal`, `--shop NAME` (the shop's name in titles),
+//! `--overrides FILE.json` (the shop's own texts for the locale, see
+//! `MessageOverrides`). Bad arguments or an
 //! unreadable body: one line on stderr, exit code 2.
 
 use chrono::{DateTime, NaiveDate, Utc};
 use std::process::ExitCode;
-use wismo::{
-    notification_message_with, notifications_with, Carrier, Locale, MessageOptions, NotifyOptions,
-    Tracking,
+use wismo::customer::{
+    notification_message_with, notifications_with, Locale, MessageOptions, MessageOverrides,
+    NotifyOptions,
 };
+use wismo::{Carrier, Tracking};
 
 fn main() -> ExitCode {
     match run() {
@@ -34,7 +38,7 @@ fn main() -> ExitCode {
 }
 
 fn usage() -> String {
-    "usage: notify --carrier ID [--locale LANG] [--promised YYYY-MM-DD] [--now RFC3339] OLDER.json [NEWER.json]".to_string()
+    "usage: notify --carrier ID [--locale LANG] [--register informal|formal] [--shop NAME] [--overrides FILE.json] [--promised YYYY-MM-DD] [--now RFC3339] OLDER.json [NEWER.json]".to_string()
 }
 
 fn run() -> Result<String, String> {
@@ -42,6 +46,8 @@ fn run() -> Result<String, String> {
     let mut locale = Locale::En;
     let mut options = NotifyOptions::default();
     let mut files = Vec::new();
+    let mut message_options = MessageOptions::default();
+    let mut overrides_file = None;
     let mut args = std::env::args().skip(1);
     while let Some(a) = args.next() {
         let mut value = || args.next().ok_or_else(usage);
@@ -51,6 +57,12 @@ fn run() -> Result<String, String> {
                 let v = value()?;
                 locale = v.parse().map_err(|e| format!("{e}"))?;
             }
+            "--register" => {
+                let v = value()?;
+                message_options.register = Some(v.parse().map_err(|e| format!("{e}"))?);
+            }
+            "--shop" => message_options.shop_name = Some(value()?),
+            "--overrides" => overrides_file = Some(value()?),
             "--promised" => {
                 let v = value()?;
                 let d = NaiveDate::parse_from_str(&v, "%Y-%m-%d")
@@ -89,9 +101,12 @@ fn run() -> Result<String, String> {
         _ => return Err(usage()),
     };
     let mut out = String::new();
-    let message_options = MessageOptions {
-        today: options.now.map(|n| n.date_naive()),
-    };
+    message_options.today = options.now.map(|n| n.date_naive());
+    if let Some(path) = overrides_file {
+        let text = std::fs::read_to_string(&path).map_err(|e| format!("{path}: {e}"))?;
+        message_options.overrides =
+            MessageOverrides::from_json(locale, &text).map_err(|e| format!("{path}: {e}"))?;
+    }
     for (previous, current) in &snapshots {
         let latest = current
             .events

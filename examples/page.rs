@@ -18,8 +18,10 @@
 
 use chrono::NaiveDate;
 use std::process::ExitCode;
+use wismo::customer::{notifications, Locale};
+use wismo::order::Order;
 use wismo::render::{self, RenderOptions};
-use wismo::{notifications, Carrier, Locale, Order};
+use wismo::Carrier;
 
 fn main() -> ExitCode {
     match run() {

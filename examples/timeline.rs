@@ -13,7 +13,9 @@
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
-use wismo::{Carrier, Order, Tracking, TransitModel};
+use wismo::eta::TransitModel;
+use wismo::order::Order;
+use wismo::{Carrier, Tracking};
 
 fn main() -> ExitCode {
     match run() {

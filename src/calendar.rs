@@ -8,7 +8,7 @@
 //!
 //! ```
 //! use chrono::NaiveDate;
-//! use wismo::{Calendar, Country};
+//! use wismo::calendar::{Calendar, Country};
 //!
 //! let nl = Calendar::of(Country::Nl);
 //! let d = |y, m, day| NaiveDate::from_ymd_opt(y, m, day).unwrap();

@@ -11,7 +11,20 @@ include!(concat!(env!("OUT_DIR"), "/mappings_generated.rs"));
 
 /// Longest composed key [`Carrier::lookup_parts`] builds on the stack; longer
 /// keys are not in any table (codes are at most 255 bytes), so they miss.
-const MAX_KEY: usize = 256;
+pub(crate) const MAX_KEY: usize = 256;
+
+/// The key made by joining `parts` in `buf`; `None` when it is longer than
+/// any code in a table.
+#[inline]
+pub(crate) fn compose<'b>(parts: &[&str], buf: &'b mut [u8; MAX_KEY]) -> Option<&'b [u8]> {
+    let mut len = 0;
+    for p in parts {
+        let end = len + p.len();
+        buf.get_mut(len..end)?.copy_from_slice(p.as_bytes());
+        len = end;
+    }
+    buf.get(..len)
+}
 
 /// One row of a carrier's mapping table: what a raw carrier code means in the
 /// standard vocabulary.
@@ -169,13 +182,7 @@ impl Carrier {
     #[inline]
     pub fn lookup_parts(self, parts: &[&str]) -> Option<&'static Mapping> {
         let mut buf = [0u8; MAX_KEY];
-        let mut len = 0;
-        for p in parts {
-            let end = len + p.len();
-            buf.get_mut(len..end)?.copy_from_slice(p.as_bytes());
-            len = end;
-        }
-        self.table().get(buf.get(..len)?)
+        self.table().get(compose(parts, &mut buf)?)
     }
 
     /// Looks up an event code with its reason code: `EVENT|REASON`, then

@@ -28,25 +28,25 @@
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
 
-mod calendar;
+pub mod calendar;
 mod carrier;
 mod carriers;
 mod detect;
 mod error;
-mod eta;
+pub mod eta;
 mod event;
 mod limits;
-pub mod message;
+mod message;
 mod normalizer;
-pub mod notify;
-mod order;
+mod notify;
+pub mod order;
 mod overrides;
 #[cfg(feature = "render")]
 pub mod render;
 pub mod status;
 mod table;
 pub mod text;
-mod tracking;
+pub mod tracking;
 
 /// The `chrono` types `wismo`'s API takes and returns, re-exported so a user
 /// needs no `chrono` dependency of a matching version.
@@ -54,32 +54,33 @@ pub mod time {
     pub use chrono::{DateTime, Duration, FixedOffset, NaiveDate, NaiveDateTime, NaiveTime, Utc};
 }
 
-pub use calendar::{easter_sunday, Calendar, Country, Holiday};
+/// What to tell the customer: which notifications to send now
+/// ([`notifications`](customer::notifications)) and the words for them and
+/// for the current state ([`message`](customer::message),
+/// [`notification_message`](customer::notification_message)) in ten
+/// languages.
+pub mod customer {
+    pub use crate::message::{
+        message, message_with, notification_message, notification_message_with, CustomerMessage,
+        Locale, MessageOptions, MessageOverrides, OverrideError, Register,
+    };
+    pub use crate::notify::{
+        notifications, notifications_with, CustomerStep, DelayCause, Notification,
+        NotificationData, NotificationKind, NotifyOptions, Urgency,
+    };
+}
+
 pub use carrier::{Carrier, Mapping};
 pub use detect::{detect, Candidate, CheckDigit};
 pub use error::{Category, Error};
-pub use eta::{
-    apply_hint, Basis, Eta, EtaSource, EtaWindow, Histogram, Lane, LaneStats, Prediction,
-    TransitModel,
-};
+pub use eta::{EtaSource, EtaWindow};
 pub use event::{Event, EventTime, Location};
 pub use limits::Limits;
-pub use message::{
-    message, message_with, notification_message, notification_message_with, CustomerMessage,
-    Locale, MessageOptions,
-};
 pub use normalizer::Normalizer;
-pub use notify::{
-    notifications, notifications_with, CustomerStep, DelayCause, Notification, NotificationData,
-    NotificationKind, NotifyOptions, Urgency,
-};
-pub use order::{ActionBy, Order, OrderStatus, ParcelStatus};
 pub use overrides::{MappingError, MappingProblem, Meaning, OverrideSource, Overrides};
 pub use status::{Action, EtaHint, Owner, Reason, Status, Substatus, UnknownWord};
 pub use text::{classify, Lang};
-pub use tracking::{
-    stall_threshold, Direction, MergeError, Tracking, INFO_RECEIVED_STALL_DAYS, PICKUP_HOLD_DAYS,
-};
+pub use tracking::{Direction, MergeError, Tracking};
 
 /// Parses one tracking response body of `carrier`'s API into its trackings
 /// (one response can hold several shipments or pieces).
@@ -118,16 +119,22 @@ pub(crate) fn one(carrier: Carrier, mut trackings: Vec<Tracking>) -> Result<Trac
 /// events per tracking); exceeding one gives [`Error::TooLarge`].
 pub fn parse_with(carrier: Carrier, body: &[u8], limits: &Limits) -> Result<Vec<Tracking>, Error> {
     limits.check_body(carrier, body)?;
-    let trackings = carriers::parse(carrier, body, carriers::text_language(carrier))
-        .map_err(Error::sanitized)?;
+    let trackings = carriers::xml::with_depth_limit(limits.max_depth, || {
+        carriers::parse(carrier, body, carriers::text_language(carrier)).map_err(Error::sanitized)
+    })?;
     limits.check_trackings(carrier, &trackings)?;
     Ok(trackings)
 }
 
-/// Serde for the vocabulary types and [`Carrier`]: the same snake_case strings
-/// as in mapping files and `Display`.
+/// Serde for the vocabulary types: the same snake_case strings as in mapping
+/// files and `Display`. A type with a fallback loads a word this version
+/// does not know as that fallback, so stored JSON written by a newer `wismo`
+/// still loads (`status` → `unknown`, `substatus` → `unmapped`, `eta` →
+/// `none`); an [`Event`] keeps such words as text in
+/// [`Event::unknown_words`]. `Reason` has no fallback value (events hold an
+/// `Option<Reason>`, see `Event`'s own deserializer).
 macro_rules! serde_as_str {
-    ($($t:ty),+) => {$(
+    ($($t:ty $(=> $fallback:expr)?),+ $(,)?) => {$(
         impl serde::Serialize for $t {
             fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
                 s.collect_str(self)
@@ -136,12 +143,19 @@ macro_rules! serde_as_str {
         impl<'de> serde::Deserialize<'de> for $t {
             fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
                 let s = <std::borrow::Cow<'de, str>>::deserialize(d)?;
-                s.parse().map_err(serde::de::Error::custom)
+                serde_as_str!(@read s $($fallback)?)
             }
         }
     )+};
+    (@read $s:ident) => { $s.parse().map_err(serde::de::Error::custom) };
+    (@read $s:ident $fallback:expr) => { Ok($s.parse().unwrap_or($fallback)) };
 }
-serde_as_str!(Reason);
+serde_as_str!(
+    Reason,
+    Status => Status::Unknown,
+    Substatus => Substatus::Unmapped,
+    EtaHint => EtaHint::None,
+);
 
 /// Carriers are stored by id; a stored id is read back strictly (no names,
 /// no aliases), so a tracking never changes carrier by a lenient reading.
@@ -158,29 +172,3 @@ impl<'de> serde::Deserialize<'de> for Carrier {
             .ok_or_else(|| serde::de::Error::custom(status::UnknownWord::new("carrier id", &s)))
     }
 }
-
-/// Serde for the vocabulary words that have a fallback: stored JSON written by
-/// a newer `wismo` with a word this version does not know still loads, and
-/// the word becomes the fallback (`status` → `unknown`, `substatus` →
-/// `unmapped`, `eta` → `none`). An [`Event`] keeps such words as text in
-/// [`Event::unknown_words`].
-macro_rules! serde_as_str_or {
-    ($($t:ty => $fallback:expr),+) => {$(
-        impl serde::Serialize for $t {
-            fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-                s.collect_str(self)
-            }
-        }
-        impl<'de> serde::Deserialize<'de> for $t {
-            fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-                let s = <std::borrow::Cow<'de, str>>::deserialize(d)?;
-                Ok(s.parse().unwrap_or($fallback))
-            }
-        }
-    )+};
-}
-serde_as_str_or!(
-    Status => Status::Unknown,
-    Substatus => Substatus::Unmapped,
-    EtaHint => EtaHint::None
-);

@@ -9,7 +9,7 @@ use crate::{Carrier, Error, Tracking};
 /// | limit | default | checked |
 /// |---|---|---|
 /// | `max_body_bytes` | 16 MiB | before reading |
-/// | `max_depth` | 64 | nesting of JSON arrays/objects or XML elements, by a scan before reading |
+/// | `max_depth` | 64 | nesting of JSON arrays/objects or XML elements: a scan before reading, or the XML reader as it reads |
 /// | `max_events` | 10 000 | events in any one tracking, after reading |
 ///
 /// Independently of these, JSON nesting is capped at 128 by serde_json and XML
@@ -44,7 +44,9 @@ impl Limits {
                 limit: self.max_body_bytes,
             });
         }
-        if nesting_exceeds(body, self.max_depth) {
+        // The XML reader checks the depth as it reads: no scan before.
+        let read_checked = crate::carriers::xml::CARRIERS.contains(&carrier);
+        if nesting_exceeds(body, self.max_depth, read_checked) {
             return Err(Error::TooLarge {
                 carrier,
                 what: "nesting depth",
@@ -74,11 +76,13 @@ impl Limits {
 /// Whether the JSON containers or XML elements of `body` nest deeper than
 /// `limit`. A linear scan that knows strings (JSON) and quoted attributes,
 /// comments, CDATA and processing instructions (XML); it decides nothing else.
-fn nesting_exceeds(body: &[u8], limit: usize) -> bool {
+/// `xml_read_checked`: XML bodies are left to the reader.
+fn nesting_exceeds(body: &[u8], limit: usize, xml_read_checked: bool) -> bool {
     let first = body
         .iter()
         .position(|b| !b.is_ascii_whitespace() && !matches!(b, 0xEF | 0xBB | 0xBF));
     match first.map(|i| body[i]) {
+        Some(b'<') if xml_read_checked => false,
         Some(b'<') => xml_depth_exceeds(body, limit),
         Some(_) => json_depth_exceeds(body, limit),
         None => false,

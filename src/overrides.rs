@@ -27,7 +27,7 @@
 //! # Ok::<(), wismo::MappingError>(())
 //! ```
 
-use crate::carrier::{Carrier, Mapping};
+use crate::carrier::{compose, Carrier, Mapping, MAX_KEY};
 use crate::status::{EtaHint, Reason, Status, Substatus};
 use crate::table::row::{self, RowError};
 use serde::{Deserialize, Serialize};
@@ -430,9 +430,6 @@ fn any_active(carrier: Carrier) -> bool {
     ACTIVE.with(|a| a.borrow().as_ref().is_some_and(|o| o.has(carrier)))
 }
 
-/// Longest key composed on the stack (as in [`Carrier::lookup_parts`]).
-const MAX_KEY: usize = 256;
-
 /// The lookups parsers make: the active overrides first, then the compiled
 /// table, key for key. Without active overrides for the carrier this is the
 /// compiled lookup plus one thread-local check.
@@ -453,13 +450,7 @@ impl Carrier {
     pub(crate) fn find_parts(self, parts: &[&str]) -> Option<Hit> {
         if any_active(self) {
             let mut buf = [0u8; MAX_KEY];
-            let mut len = 0;
-            for p in parts {
-                let end = len + p.len();
-                buf.get_mut(len..end)?.copy_from_slice(p.as_bytes());
-                len = end;
-            }
-            if let Some(h) = active(self, buf.get(..len)?) {
+            if let Some(h) = active(self, compose(parts, &mut buf)?) {
                 return Some(h);
             }
         }

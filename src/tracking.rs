@@ -381,7 +381,7 @@ impl Tracking {
     /// current ETA again. Call it after changing `events` by hand.
     ///
     /// The current ETA is the carrier's estimate moved by later events'
-    /// hints (see [`crate::apply_hint`]); there is none once the parcel is
+    /// hints (see [`crate::eta::apply_hint`]); there is none once the parcel is
     /// terminal, on its way back, or waiting for the recipient (at a pickup
     /// point, or an `awaiting_recipient` hint on the latest event), even when
     /// the carrier still sends its old estimate.

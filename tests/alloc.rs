@@ -121,18 +121,16 @@ fn parse_allocations_per_event_are_bounded() {
         xml.1,
         per(xml)
     );
-    // JSON reads borrow from the body; the allocations are the model's own
-    // strings. The XML reader still builds an owned element tree.
+    // JSON and XML reads borrow from the body; the allocations are the
+    // model's own strings and vectors (about 4.3 per event for the XML
+    // fixtures) and, for XML, quick-xml's own name stack (about one per
+    // event for these small bodies): no tree, no per-element allocation.
     assert!(
         per(json) < 8.0,
         "JSON: {:.2} allocations per event",
         per(json)
     );
-    assert!(
-        per(xml) < 80.0,
-        "XML: {:.2} allocations per event",
-        per(xml)
-    );
+    assert!(per(xml) < 6.5, "XML: {:.2} allocations per event", per(xml));
 }
 
 #[test]

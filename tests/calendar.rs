@@ -5,7 +5,7 @@
 //! general day off), the comment says so; see the table in `src/calendar.rs`.
 
 use chrono::{Datelike, NaiveDate, Weekday};
-use wismo::{easter_sunday, Calendar, Country};
+use wismo::calendar::{easter_sunday, Calendar, Country};
 
 fn d(y: i32, m: u32, day: u32) -> NaiveDate {
     NaiveDate::from_ymd_opt(y, m, day).unwrap()

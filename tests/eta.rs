@@ -2,10 +2,9 @@
 //! history model on generated histories with known distributions.
 
 use chrono::NaiveDate;
-use wismo::{
-    apply_hint, Basis, Calendar, Carrier, Country, EtaHint, EtaSource, EtaWindow, Event, Histogram,
-    Location, Status, Substatus, Tracking, TransitModel,
-};
+use wismo::calendar::{Calendar, Country};
+use wismo::eta::{apply_hint, Basis, Histogram, TransitModel};
+use wismo::{Carrier, EtaHint, EtaSource, EtaWindow, Event, Location, Status, Substatus, Tracking};
 
 fn d(s: &str) -> NaiveDate {
     s.parse().unwrap()

@@ -4,13 +4,19 @@
 use chrono::{NaiveDate, NaiveDateTime};
 use serde_json::Value;
 use std::collections::BTreeSet;
+use wismo::customer::{
+    message, message_with, notification_message, notification_message_with, CustomerStep,
+    DelayCause, Locale, MessageOptions, Notification, NotificationData, NotificationKind, Register,
+    Urgency,
+};
 use wismo::{
-    message, message_with, notification_message, notification_message_with, Carrier, CustomerStep,
-    DelayCause, EtaHint, EtaSource, EtaWindow, Event, EventTime, Locale, Location, MessageOptions,
-    Notification, NotificationData, NotificationKind, Reason, Status, Substatus, Tracking, Urgency,
+    Carrier, EtaHint, EtaSource, EtaWindow, Event, EventTime, Location, Reason, Status, Substatus,
+    Tracking,
 };
 
-const PLACEHOLDERS: &[&str] = &["carrier", "place", "eta", "until", "days", "promised"];
+const PLACEHOLDERS: &[&str] = &[
+    "carrier", "place", "eta", "until", "days", "promised", "when", "shop",
+];
 
 fn catalog(locale: Locale) -> Value {
     let path = format!(
@@ -110,7 +116,8 @@ fn every_locale_has_a_text_for_everything() {
             assert!(!s.contains("  "), "{path}: double space");
             for p in placeholders(s) {
                 let ok = if path.contains(".dates.") {
-                    ["w", "d", "m", "w1", "d1", "m1", "w2", "d2", "m2"].contains(&p.as_str())
+                    ["w", "d", "m", "w1", "d1", "m1", "w2", "d2", "m2", "h", "mm"]
+                        .contains(&p.as_str())
                 } else {
                     PLACEHOLDERS.contains(&p.as_str())
                 };
@@ -187,6 +194,7 @@ fn eta_reads_naturally() {
     let span = |a: &str, b: &str| Some(EtaWindow::dates(day(a), day(b), EtaSource::Carrier));
     let today = |d: &str| MessageOptions {
         today: Some(day(d)),
+        ..MessageOptions::default()
     };
     let cases: &[(Locale, Option<EtaWindow>, MessageOptions, &str)] = &[
         (
@@ -292,9 +300,9 @@ fn eta_reads_naturally() {
             "Pakken er ventet levert torsdag 14. mai.",
         ),
     ];
-    for (locale, eta, opts, want) in cases {
-        let t = in_transit(*eta);
-        let m = message_with(&t, *locale, opts);
+    for (locale, eta, opts, want) in cases.iter().cloned() {
+        let t = in_transit(eta);
+        let m = message_with(&t, locale, &opts);
         assert!(
             m.body.ends_with(want),
             "{locale}: `{}` should end with `{want}`",
@@ -397,6 +405,7 @@ fn every_text_fills_in_everywhere() {
                         locale,
                         &MessageOptions {
                             today: Some(day("2026-05-14")),
+                            ..MessageOptions::default()
                         },
                     ),
                 ] {
@@ -433,7 +442,7 @@ fn every_text_fills_in_everywhere() {
     }
 }
 
-fn check(m: &wismo::CustomerMessage, what: &str) {
+fn check(m: &wismo::customer::CustomerMessage, what: &str) {
     for s in [Some(&m.title), Some(&m.body), m.action.as_ref()]
         .into_iter()
         .flatten()
@@ -467,7 +476,430 @@ fn messages_serialize() {
     let m = message(&t, Locale::Fr);
     let json = serde_json::to_string(&m).unwrap();
     assert_eq!(
-        serde_json::from_str::<wismo::CustomerMessage>(&json).unwrap(),
+        serde_json::from_str::<wismo::customer::CustomerMessage>(&json).unwrap(),
         m
     );
+}
+
+fn words(s: &str) -> Vec<String> {
+    s.split(|c: char| !c.is_alphanumeric() && c != '\'')
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .collect()
+}
+
+/// The body repeats the title: equal, containing it, or one of its
+/// sentences has every word of the title.
+fn repeats(m: &wismo::customer::CustomerMessage) -> Option<String> {
+    let title = words(&m.title);
+    let body = words(&m.body);
+    if title.is_empty() {
+        return Some("empty title".into());
+    }
+    if body.windows(title.len()).any(|w| w == title.as_slice()) {
+        return Some("body contains the title".into());
+    }
+    for sentence in m.body.split(['.', '!', '?', ';']) {
+        let s = words(sentence);
+        if title.len() > 1 && title.iter().all(|w| s.contains(w)) {
+            return Some(format!(
+                "sentence `{}` has every word of the title",
+                sentence.trim()
+            ));
+        }
+    }
+    None
+}
+
+fn all_registers() -> Vec<MessageOptions> {
+    let mut out = Vec::new();
+    for register in [None, Some(Register::Informal), Some(Register::Formal)] {
+        for shop in [None, Some("Fietsenwinkel Jansen".to_string())] {
+            out.push(MessageOptions {
+                register,
+                shop_name: shop,
+                ..MessageOptions::default()
+            });
+        }
+    }
+    out
+}
+
+/// Every tracking state and every notification, in every locale and
+/// register, with and without time and place: the body never repeats the
+/// title, and says something the title does not.
+#[test]
+fn no_body_repeats_its_title() {
+    let mut failures = Vec::new();
+    for &locale in Locale::ALL {
+        for opts in all_registers() {
+            for &sub in Substatus::ALL {
+                for (time, city) in [(true, true), (false, false)] {
+                    let mut e = event("2026-05-12 10:04", sub);
+                    if !time {
+                        e.time = None;
+                    }
+                    if city {
+                        e.location.city = Some("Utrecht".into());
+                    }
+                    let t = Tracking::new(Carrier::Postnl, "3SABC123", vec![e], None);
+                    let m = message_with(&t, locale, &opts);
+                    if let Some(why) = repeats(&m) {
+                        failures.push(format!(
+                            "{locale} {opts:?} status {sub}: {why}: `{}` / `{}`",
+                            m.title, m.body
+                        ));
+                    }
+                }
+                for &kind in NotificationKind::ALL {
+                    for full in [true, false] {
+                        let mut d = data(sub);
+                        if !full {
+                            d.place = None;
+                            d.time = None;
+                            d.eta = None;
+                            d.pickup_deadline = None;
+                            d.next_step = None;
+                        }
+                        let n = Notification {
+                            kind,
+                            urgency: Urgency::Info,
+                            milestone: kind.as_str().into(),
+                            data: d,
+                        };
+                        let m = notification_message_with(&n, locale, &opts);
+                        if let Some(why) = repeats(&m) {
+                            failures.push(format!(
+                                "{locale} {opts:?} {kind:?} {sub}: {why}: `{}` / `{}`",
+                                m.title, m.body
+                            ));
+                        }
+                    }
+                }
+            }
+        }
+    }
+    failures.sort();
+    failures.dedup();
+    assert!(
+        failures.is_empty(),
+        "{} repeats:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
+}
+
+/// Informal words that must not appear in a formal message.
+fn informal_words(locale: Locale) -> &'static [&'static str] {
+    match locale {
+        Locale::Nl => &["je", "jij", "jouw", "jou"],
+        Locale::De => &["du", "dein", "deine", "dich", "dir"],
+        Locale::Fr => &["tu", "ton", "ta", "tes", "toi"],
+        _ => &[],
+    }
+}
+
+/// Every message in the formal register of a locale that has one uses no
+/// informal word; the default register keeps today's texts.
+#[test]
+fn formal_register_is_formal_everywhere() {
+    let formal = MessageOptions {
+        register: Some(Register::Formal),
+        ..MessageOptions::default()
+    };
+    let shop_formal = MessageOptions {
+        shop_name: Some("Jansen".into()),
+        ..formal.clone()
+    };
+    for &locale in Locale::ALL {
+        let banned = informal_words(locale);
+        if !locale.registers().contains(&Register::Formal) {
+            continue;
+        }
+        for opts in [&formal, &shop_formal] {
+            for &sub in Substatus::ALL {
+                let mut msgs = vec![message_with(&in_state(sub), locale, opts)];
+                for &kind in NotificationKind::ALL {
+                    let n = Notification {
+                        kind,
+                        urgency: Urgency::Info,
+                        milestone: kind.as_str().into(),
+                        data: data(sub),
+                    };
+                    msgs.push(notification_message_with(&n, locale, opts));
+                }
+                for m in msgs {
+                    for s in [Some(&m.title), Some(&m.body), m.action.as_ref()]
+                        .into_iter()
+                        .flatten()
+                    {
+                        let w = words(s);
+                        for b in banned {
+                            assert!(
+                                !w.iter().any(|x| x == b),
+                                "{locale} {sub}: `{b}` in formal `{s}`"
+                            );
+                        }
+                    }
+                }
+            }
+        }
+    }
+    let t = in_state(Substatus::PickedUp);
+    assert_eq!(message(&t, Locale::Nl).title, "Je pakket is onderweg");
+    assert_eq!(
+        message_with(&t, Locale::Nl, &formal).title,
+        "Uw pakket is onderweg"
+    );
+    assert_eq!(
+        message_with(&t, Locale::Nl, &formal).body,
+        "UPS heeft uw pakket opgehaald."
+    );
+    let informal = MessageOptions {
+        register: Some(Register::Informal),
+        ..MessageOptions::default()
+    };
+    assert_eq!(
+        message_with(&t, Locale::Nl, &informal),
+        message(&t, Locale::Nl)
+    );
+    // German is formal by default, Swedish has one register.
+    assert_eq!(
+        message_with(&t, Locale::De, &formal),
+        message(&t, Locale::De)
+    );
+    assert_eq!(
+        message_with(&t, Locale::Sv, &formal),
+        message(&t, Locale::Sv)
+    );
+    assert_eq!(Locale::Sv.registers(), &[Register::Informal]);
+    assert_eq!(Locale::Da.registers(), &[Register::Informal]);
+    assert_eq!(Locale::Nb.registers(), &[Register::Informal]);
+    assert_eq!(
+        Locale::Nl.registers(),
+        &[Register::Informal, Register::Formal]
+    );
+}
+
+fn in_state(sub: Substatus) -> Tracking {
+    let mut e = event("2026-05-12 10:04", sub);
+    e.location.city = Some("Utrecht".into());
+    Tracking::new(Carrier::Ups, "1Z999AA10123456784", vec![e], None)
+}
+
+#[test]
+fn delivered_notice_says_when_and_where() {
+    let n = Notification {
+        kind: NotificationKind::Delivered,
+        urgency: Urgency::Info,
+        milestone: "delivered".into(),
+        data: data(Substatus::DeliveredToNeighbor),
+    };
+    let m = notification_message(&n, Locale::En);
+    assert_eq!(m.title, "Your parcel has been delivered");
+    assert_eq!(
+        m.body,
+        "A neighbour took the parcel in for you. PostNL delivered it on Tuesday 12 May at 11:00 in Primera Centrum, Utrecht."
+    );
+    let today = MessageOptions {
+        today: Some(day("2026-05-12")),
+        ..MessageOptions::default()
+    };
+    let m = notification_message_with(&n, Locale::De, &today);
+    assert!(
+        m.body
+            .ends_with("PostNL hat es heute um 11:00 Uhr in Primera Centrum, Utrecht zugestellt."),
+        "{}",
+        m.body
+    );
+    let t = in_state(Substatus::Delivered);
+    let m = message(&t, Locale::Fr);
+    assert_eq!(m.body, "UPS l'a livré le mardi 12 mai à 10 h 04 à Utrecht.");
+}
+
+#[test]
+fn shop_name_in_titles() {
+    let mut d = data(Substatus::PickedUp);
+    d.eta = None;
+    let n = Notification {
+        kind: NotificationKind::Shipped,
+        urgency: Urgency::Info,
+        milestone: "shipped".into(),
+        data: d,
+    };
+    let shop = |register| MessageOptions {
+        shop_name: Some("Acme".into()),
+        register,
+        ..MessageOptions::default()
+    };
+    assert_eq!(
+        notification_message(&n, Locale::En).title,
+        "Your order is on its way"
+    );
+    assert_eq!(
+        notification_message_with(&n, Locale::En, &shop(None)).title,
+        "Your order from Acme is on its way"
+    );
+    assert_eq!(
+        notification_message_with(&n, Locale::Nl, &shop(None)).title,
+        "Je bestelling bij Acme is onderweg"
+    );
+    assert_eq!(
+        notification_message_with(&n, Locale::Nl, &shop(Some(Register::Formal))).title,
+        "Uw bestelling bij Acme is onderweg"
+    );
+    for &locale in Locale::ALL {
+        let m = notification_message_with(&n, locale, &shop(None));
+        assert!(m.title.contains("Acme"), "{locale}: {}", m.title);
+    }
+    // A blank name is no name.
+    let blank = MessageOptions {
+        shop_name: Some(" ".into()),
+        ..MessageOptions::default()
+    };
+    assert_eq!(
+        notification_message_with(&n, Locale::En, &blank),
+        notification_message(&n, Locale::En)
+    );
+}
+
+#[test]
+fn overrides_replace_catalog_texts_and_are_checked() {
+    use wismo::customer::{MessageOverrides, OverrideError};
+    let o = MessageOverrides::from_json(
+        Locale::En,
+        r#"{
+            "notification.delivered.action": "Not there? Call us on 020 123 4567.",
+            "shop.notification.shipped.title": "{shop} has packed your order",
+            "substatus.at_locker.place": "Locker {place} has your parcel."
+        }"#,
+    )
+    .unwrap();
+    let opts = MessageOptions {
+        overrides: o.clone(),
+        ..MessageOptions::default()
+    };
+    let mut n = Notification {
+        kind: NotificationKind::Delivered,
+        urgency: Urgency::Info,
+        milestone: "delivered".into(),
+        data: data(Substatus::Delivered),
+    };
+    n.data.next_step = None;
+    let m = notification_message_with(&n, Locale::En, &opts);
+    assert_eq!(
+        m.action.as_deref(),
+        Some("Not there? Call us on 020 123 4567.")
+    );
+    // Only for its locale.
+    let m = notification_message_with(&n, Locale::Nl, &opts);
+    assert_ne!(
+        m.action.as_deref(),
+        Some("Not there? Call us on 020 123 4567.")
+    );
+    // A `shop.` text only with the shop's name.
+    n.kind = NotificationKind::Shipped;
+    assert_eq!(
+        notification_message_with(&n, Locale::En, &opts).title,
+        "Your order is on its way"
+    );
+    let with_shop = MessageOptions {
+        shop_name: Some("Acme".into()),
+        ..opts.clone()
+    };
+    assert_eq!(
+        notification_message_with(&n, Locale::En, &with_shop).title,
+        "Acme has packed your order"
+    );
+    n.kind = NotificationKind::AvailableForPickup;
+    n.data.substatus = Substatus::AtLocker;
+    assert!(notification_message_with(&n, Locale::En, &opts)
+        .body
+        .starts_with("Locker Primera Centrum, Utrecht has your parcel."));
+    // Round trip through serde, and refused on load when wrong.
+    let json = serde_json::to_string(&opts).unwrap();
+    assert_eq!(serde_json::from_str::<MessageOptions>(&json).unwrap(), opts);
+    assert!(serde_json::from_str::<MessageOptions>(
+        r#"{"overrides": {"en": {"status.nope.title": "x"}}}"#
+    )
+    .is_err());
+
+    let err = |text: &str| MessageOverrides::from_json(Locale::De, text).unwrap_err();
+    match err(r#"{"notification.delivered.titel": "Da!"}"#) {
+        OverrideError::UnknownKey {
+            key, suggestion, ..
+        } => {
+            assert_eq!(key, "notification.delivered.titel");
+            assert_eq!(suggestion.as_deref(), Some("notification.delivered.title"));
+        }
+        e => panic!("{e}"),
+    }
+    match err(r#"{"status.delivered.title": "Zugestellt {when}"}"#) {
+        OverrideError::Placeholder {
+            key,
+            placeholder,
+            offered,
+            ..
+        } => {
+            assert_eq!(key, "status.delivered.title");
+            assert_eq!(placeholder, "when");
+            assert_eq!(offered, vec!["carrier"]);
+        }
+        e => panic!("{e}"),
+    }
+    assert!(matches!(
+        err(r#"{"notification.shipped.title": "{shop} versendet"}"#),
+        OverrideError::Placeholder { .. }
+    ));
+    assert!(matches!(
+        err(r#"{"phrases.eta": "Ankunft {eta"}"#),
+        OverrideError::Unbalanced { .. }
+    ));
+    assert!(matches!(
+        err(r#"{"phrases.eta": "Ankunft eta}"}"#),
+        OverrideError::Unbalanced { .. }
+    ));
+    assert!(matches!(
+        err(r#"{"phrases.eta": "  "}"#),
+        OverrideError::Empty { .. }
+    ));
+    assert!(matches!(
+        err(r#"{"phrases.eta": 3}"#),
+        OverrideError::Json { .. }
+    ));
+    assert!(matches!(err("not json"), OverrideError::Json { .. }));
+    assert_eq!(
+        err(r#"{"reason.weather": "Schnee in {place}"}"#).to_string(),
+        "de `reason.weather`: placeholder `{place}` is not offered by this key (it offers {carrier})"
+    );
+    // Every catalog text is a valid override of its own key.
+    let keys: BTreeSet<String> = MessageOverrides::keys()
+        .into_iter()
+        .map(|(k, _)| k)
+        .collect();
+    for &locale in Locale::ALL {
+        let c = catalog(locale);
+        let mut all = Vec::new();
+        strings(&c, "", &mut all);
+        for (path, text) in all {
+            let path = path.trim_start_matches('.');
+            if path.starts_with("dates") || path == "locale" || path == "register" {
+                continue;
+            }
+            let key = path
+                .strip_prefix("other_register.")
+                .map(str::to_string)
+                .or_else(|| path.strip_prefix("shop.").map(|k| format!("shop.{k}")))
+                .unwrap_or_else(|| path.replace(".text", ""));
+            assert!(
+                keys.contains(&key),
+                "{locale}: catalog key {key} not offered"
+            );
+            MessageOverrides::from_json(
+                locale,
+                &serde_json::json!({ key.clone(): text }).to_string(),
+            )
+            .unwrap_or_else(|e| panic!("{locale}: catalog text refused: {e}"));
+        }
+    }
 }

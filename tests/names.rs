@@ -104,8 +104,8 @@ fn every_from_str_has_the_same_error_type() {
     check::<wismo::Reason>("x?", "reason");
     check::<wismo::EtaHint>("x?", "eta hint");
     check::<wismo::Lang>("x?", "language");
-    check::<wismo::Locale>("x?", "locale");
-    check::<wismo::Country>("x?", "country");
+    check::<wismo::customer::Locale>("x?", "locale");
+    check::<wismo::calendar::Country>("x?", "country");
     check::<wismo::Direction>("x?", "direction");
     check::<wismo::EventTime>("x?", "event time");
 }

@@ -1,10 +1,13 @@
-//! `wismo::notifications`: one test per trigger rule, on hand-built timelines.
+//! `wismo::customer::notifications`: one test per trigger rule, on hand-built timelines.
 
 use chrono::{DateTime, NaiveDate, NaiveDateTime, TimeZone, Utc};
+use wismo::customer::{
+    notifications, notifications_with, CustomerStep, DelayCause, NotificationKind as K,
+    NotifyOptions, Urgency,
+};
 use wismo::{
-    notifications, notifications_with, Carrier, CustomerStep, DelayCause, EtaHint, EtaSource,
-    EtaWindow, Event, EventTime, Location, NotificationKind as K, NotifyOptions, Reason, Status,
-    Substatus, Tracking, Urgency,
+    Carrier, EtaHint, EtaSource, EtaWindow, Event, EventTime, Location, Reason, Status, Substatus,
+    Tracking,
 };
 
 fn at(s: &str) -> EventTime {
@@ -38,7 +41,7 @@ fn utc(s: &str) -> DateTime<Utc> {
     Utc.from_utc_datetime(&NaiveDateTime::parse_from_str(s, "%Y-%m-%d %H:%M").unwrap())
 }
 
-fn kinds(n: &[wismo::Notification]) -> Vec<K> {
+fn kinds(n: &[wismo::customer::Notification]) -> Vec<K> {
     n.iter().map(|n| n.kind).collect()
 }
 
@@ -422,7 +425,7 @@ fn notifications_serialize() {
     let json = serde_json::to_string(&n).unwrap();
     assert!(json.contains("\"kind\":\"action_required\""), "{json}");
     assert!(json.contains("\"next_step\":\"pay_duties\""), "{json}");
-    let back: Vec<wismo::Notification> = serde_json::from_str(&json).unwrap();
+    let back: Vec<wismo::customer::Notification> = serde_json::from_str(&json).unwrap();
     assert_eq!(back, n);
     let opts = NotifyOptions {
         now: Some(utc("2026-05-12 10:00")),

@@ -2,10 +2,8 @@
 //! parcels, per-parcel status, and a split order with one lost parcel.
 
 use chrono::{NaiveDate, TimeZone, Utc};
-use wismo::{
-    ActionBy, Carrier, EtaSource, EtaWindow, Event, Order, OrderStatus, Reason, Status, Substatus,
-    Tracking,
-};
+use wismo::order::{ActionBy, Order, OrderStatus};
+use wismo::{Carrier, EtaSource, EtaWindow, Event, Reason, Status, Substatus, Tracking};
 
 fn ev(time: &str, sub: Substatus) -> Event {
     let mut e = Event::new(Some(time.parse().unwrap()), sub.as_str(), None, "", None);

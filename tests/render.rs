@@ -6,8 +6,10 @@
 //! `WISMO_BLESS=1 cargo test --test render` and read the diff.
 
 use std::path::{Path, PathBuf};
+use wismo::customer::{notifications, Locale};
+use wismo::order::Order;
 use wismo::render::{self, RenderOptions};
-use wismo::{notifications, Carrier, Event, EventTime, Locale, Location, Order, Tracking};
+use wismo::{Carrier, Event, EventTime, Location, Tracking};
 
 struct Page {
     name: String,
@@ -186,10 +188,10 @@ fn postnl_pickup_in_dutch_never_names_the_location_id() {
         t.current_event().unwrap().location.name.as_deref(),
         Some("170341")
     );
-    let m = wismo::message(&t, Locale::Nl);
+    let m = wismo::customer::message(&t, Locale::Nl);
     assert_eq!(m.body, "Je pakket ligt klaar bij een afhaalpunt.");
     for n in notifications(None, &t) {
-        let m = wismo::notification_message(&n, Locale::Nl);
+        let m = wismo::customer::notification_message(&n, Locale::Nl);
         assert!(!m.body.contains("170341"), "{}", m.body);
     }
     assert!(!visible_text(&render::tracking_html(&t, Locale::Nl)).contains("170341"));
@@ -204,7 +206,7 @@ fn a_real_place_name_is_kept() {
     let last = t.events.last_mut().unwrap();
     last.location.name = Some("Primera Stationsplein".into());
     last.location.city = Some("Utrecht".into());
-    let m = wismo::message(&t, Locale::Nl);
+    let m = wismo::customer::message(&t, Locale::Nl);
     assert_eq!(
         m.body,
         "Je pakket ligt klaar bij Primera Stationsplein, Utrecht."
@@ -529,7 +531,7 @@ fn location_ids_are_left_out_and_names_kept() {
         let last = t.events.last_mut().unwrap();
         last.location.name = Some(name.into());
         last.location.city = city.map(str::to_string);
-        let body = wismo::message(&t, Locale::En).body;
+        let body = wismo::customer::message(&t, Locale::En).body;
         match want {
             Some(w) => assert_eq!(body, format!("Your parcel is waiting at {w}.")),
             None => assert_eq!(body, "Your parcel is waiting at a pickup point."),

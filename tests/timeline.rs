@@ -438,7 +438,7 @@ fn old_json_without_the_new_fields_still_reads() {
     let x: Tracking = serde_json::from_str(json).unwrap();
     assert_eq!(x.direction, Direction::Forward);
     assert_eq!(x.events[0].direction, Direction::Forward);
-    assert_eq!(x.eta, wismo::Eta::default());
+    assert_eq!(x.eta, wismo::eta::Eta::default());
     assert!(!x.return_label);
     let back: Tracking = serde_json::from_str(&serde_json::to_string(&x).unwrap()).unwrap();
     assert_eq!(back, x);
@@ -596,8 +596,8 @@ fn scenario_stalled_parcel() {
         None,
     );
     assert_eq!(x.stall_threshold(), 5);
-    assert_eq!(wismo::stall_threshold(Carrier::Ups), 5);
-    assert_eq!(wismo::stall_threshold(Carrier::Upu), 10);
+    assert_eq!(wismo::tracking::stall_threshold(Carrier::Ups), 5);
+    assert_eq!(wismo::tracking::stall_threshold(Carrier::Upu), 10);
     // Five business days later (Fri 22 .. Thu 28): not yet.
     assert!(!x.is_stalled(utc(2024, 3, 28, 12)));
     assert!(!x.expire_if_stalled(utc(2024, 3, 28, 12)));

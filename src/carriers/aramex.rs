@@ -32,7 +32,7 @@
 //! the service's, kept as sent. Without an offset the time is UTC; an ISO
 //! string is read as in the XML.
 
-use super::xml::{self, Node};
+use super::xml::{self, Record, Xml};
 use super::{bad_time, carrier_error, iso_time, json, location, text, wcf_date, Str};
 use crate::{Carrier, Error, Event, Tracking};
 use serde::Deserialize;
@@ -44,96 +44,146 @@ pub(crate) fn parse(body: &[u8]) -> Result<Vec<Tracking>, Error> {
     if start.iter().find(|b| !b.is_ascii_whitespace()) == Some(&b'{') {
         return parse_json(body);
     }
-    let root = xml::parse(C, body)?;
-    if let Some(e) = root.soap_fault(C) {
-        return Err(e);
-    }
-    let response = root
-        .find("ShipmentTrackingResponse")
-        .ok_or_else(|| Error::MissingField {
+    xml::read(C, body, |x| {
+        let mut response = None;
+        xml::soap_descendants(x, C, |x, el| {
+            if el.name == "ShipmentTrackingResponse" && response.is_none() {
+                response = Some(shipment_tracking_response(x)?);
+            }
+            Ok(())
+        })?;
+        response.ok_or_else(|| Error::MissingField {
             carrier: C,
             field: "ShipmentTrackingResponse",
-            path: format!("<{}>", root.name),
-        })?;
-    let pairs: Vec<&Node> = response
-        .child("TrackingResults")
-        .map(|r| {
-            r.children
-                .iter()
-                .filter(|c| c.child("Value").is_some() || c.child("Key").is_some())
-                .collect()
-        })
-        .unwrap_or_default();
-    let mut out = Vec::with_capacity(pairs.len());
-    for (i, pair) in pairs.iter().enumerate() {
-        let path = || format!("TrackingResults[{i}]");
-        let results: Vec<&Node> = pair
-            .child("Value")
-            .map(|v| v.children("TrackingResult").collect())
-            .unwrap_or_default();
-        let number = pair
-            .text_of("Key")
-            .or_else(|| results.iter().find_map(|r| r.text_of("WaybillNumber")))
-            .ok_or_else(|| Error::MissingField {
-                carrier: C,
-                field: "Key",
-                path: path(),
-            })?;
-        let mut events = Vec::with_capacity(results.len());
-        for (j, r) in results.iter().enumerate() {
-            events.push(event(r, || {
-                format!("{}.Value.TrackingResult[{j}]", path())
-            })?);
-        }
-        out.push(Tracking::new(C, number, events, None));
-    }
-    if out.is_empty() {
-        return Err(no_tracking(response));
-    }
-    Ok(out)
+            path: format!("<{}>", x.root()),
+        })?
+    })
 }
 
-/// Why a response without trackings has none: its first notification, the
-/// waybills Aramex does not know, or a missing `TrackingResults`.
-fn no_tracking(response: &Node) -> Error {
-    let notification = response
-        .child("Notifications")
-        .and_then(|n| n.child("Notification"));
-    if let Some(n) = notification {
-        return carrier_error(C, n.text_of("Code"), n.text_of("Message"));
+/// The `ShipmentTrackingResponse` just opened: its trackings, or why it has
+/// none: its first notification, the waybills Aramex does not know, or a
+/// missing `TrackingResults`.
+fn shipment_tracking_response(x: &mut Xml) -> Result<Result<Vec<Tracking>, Error>, Error> {
+    let mut out = Vec::new();
+    let (mut results, mut notification, mut waybills) = (false, None, None);
+    x.children(|x, el| match el.name {
+        "TrackingResults" if !results => {
+            results = true;
+            x.children(|x, _| {
+                if let Some(t) = pair(x, out.len())? {
+                    out.push(t);
+                }
+                Ok(())
+            })
+        }
+        "Notifications" if notification.is_none() => {
+            let mut first = None;
+            x.children(|x, el| {
+                if el.name == "Notification" && first.is_none() {
+                    first = Some(x.texts(&["Code", "Message"])?);
+                }
+                Ok(())
+            })?;
+            notification = Some(first);
+            Ok(())
+        }
+        "NonExistingWaybills" if waybills.is_none() => {
+            let mut unknown = Vec::new();
+            x.children(|x, el| {
+                if el.name == "string" {
+                    let s = x.text()?;
+                    if !s.is_empty() {
+                        unknown.push(s);
+                    }
+                }
+                Ok(())
+            })?;
+            waybills = Some(unknown);
+            Ok(())
+        }
+        _ => Ok(()),
+    })?;
+    if !out.is_empty() {
+        return Ok(Ok(out));
     }
-    let unknown: Vec<&str> = response
-        .child("NonExistingWaybills")
-        .map(|w| {
-            w.children("string")
-                .map(|s| s.text.trim())
-                .filter(|s| !s.is_empty())
-                .collect()
-        })
-        .unwrap_or_default();
+    if let Some(n) = notification.flatten() {
+        return Ok(Err(carrier_error(C, n.get("Code"), n.get("Message"))));
+    }
+    let unknown = waybills.unwrap_or_default();
     if !unknown.is_empty() {
-        return carrier_error(
+        return Ok(Err(carrier_error(
             C,
             None,
             Some(&format!("waybill not found: {}", unknown.join(", "))),
-        );
+        )));
     }
-    Error::MissingField {
+    Ok(Err(Error::MissingField {
         carrier: C,
         field: "TrackingResults",
         path: "ShipmentTrackingResponse".into(),
-    }
+    }))
 }
 
-fn event(r: &Node, path: impl Fn() -> String) -> Result<Event, Error> {
+const RESULT: &[&str; 7] = &[
+    "UpdateCode",
+    "UpdateDescription",
+    "UpdateDateTime",
+    "UpdateLocation",
+    "Comments",
+    "ProblemCode",
+    "WaybillNumber",
+];
+
+/// One `KeyValueOf…` pair of `TrackingResults` (`i` counts the pairs kept);
+/// `None` when it has neither `Key` nor `Value`.
+fn pair(x: &mut Xml, i: usize) -> Result<Option<Tracking>, Error> {
+    let path = || format!("TrackingResults[{i}]");
+    let mut value = false;
+    let mut waybill = None;
+    let mut events = xml::Events::new();
+    let p = x.record(&["Key"], |x, el| {
+        if el.name == "Value" && !value {
+            value = true;
+            x.children(|x, el| {
+                if el.name == "TrackingResult" {
+                    let mut r = x.texts(RESULT)?;
+                    if waybill.is_none() {
+                        waybill = r.take("WaybillNumber");
+                    }
+                    let j = events.index();
+                    events.push(event(&r, || {
+                        format!("{}.Value.TrackingResult[{j}]", path())
+                    }));
+                }
+                Ok(())
+            })?;
+        }
+        Ok(())
+    })?;
+    if !value && !p.has("Key") {
+        return Ok(None);
+    }
+    let number = p
+        .get("Key")
+        .or(waybill.as_deref())
+        .ok_or_else(|| Error::MissingField {
+            carrier: C,
+            field: "Key",
+            path: path(),
+        })?;
+    let events = events.finish()?;
+    Ok(Some(Tracking::new(C, number, events, None)))
+}
+
+fn event(r: &Record<7>, path: impl Fn() -> String) -> Result<Event, Error> {
     update(
         Update {
-            code: r.text_of("UpdateCode"),
-            description: r.text_of("UpdateDescription"),
-            time: r.text_of("UpdateDateTime"),
-            location: r.text_of("UpdateLocation"),
-            comments: r.text_of("Comments"),
-            problem: r.text_of("ProblemCode"),
+            code: r.get("UpdateCode"),
+            description: r.get("UpdateDescription"),
+            time: r.get("UpdateDateTime"),
+            location: r.get("UpdateLocation"),
+            comments: r.get("Comments"),
+            problem: r.get("ProblemCode"),
         },
         path,
     )

@@ -15,73 +15,100 @@
 //! `systemException` and `businessException` answers are
 //! [`Error::CarrierError`].
 
-use super::xml::{self, Node};
+use super::xml::{self, Record, Xml};
 use super::{bad_time, iso_time, iso_time_or_date};
 use crate::{Carrier, Error, EtaSource, EtaWindow, Event, Location, Tracking};
 
 const C: Carrier = Carrier::Bpost;
 
 pub(crate) fn parse(body: &[u8]) -> Result<Vec<Tracking>, Error> {
-    let root = xml::parse(C, body)?;
-    let mut items = Vec::new();
-    root.find_all("itemTracking", &mut items);
-    if items.is_empty() {
-        let exception = root
-            .find("businessException")
-            .or_else(|| root.find("systemException"));
-        return Err(match exception {
-            Some(e) => carrier_error(e),
-            None => Error::MissingField {
+    xml::read(C, body, |x| {
+        let mut out = Vec::new();
+        let (mut business, mut system) = (None, None);
+        x.descendants(|x, el| match el.name {
+            "itemTracking" => {
+                out.push(item(x, out.len())?);
+                Ok(())
+            }
+            "businessException" if business.is_none() => {
+                business = Some(carrier_error(&x.texts(EXCEPTION)?));
+                Ok(())
+            }
+            "systemException" if system.is_none() => {
+                system = Some(carrier_error(&x.texts(EXCEPTION)?));
+                Ok(())
+            }
+            _ => Ok(()),
+        })?;
+        if out.is_empty() {
+            return Err(business.or(system).unwrap_or_else(|| Error::MissingField {
                 carrier: C,
                 field: "itemTracking",
-                path: format!("<{}>", root.name),
-            },
-        });
-    }
-    let mut out = Vec::with_capacity(items.len());
-    for (i, item) in items.iter().enumerate() {
-        let path = || format!("itemTracking[{i}]");
-        let number = item
-            .text_of("itemCode")
-            .ok_or_else(|| Error::MissingField {
-                carrier: C,
-                field: "itemCode",
-                path: path(),
-            })?;
-        let mut events = Vec::new();
-        for (j, s) in item.children("stateInfo").enumerate() {
-            let at = || format!("{}.stateInfo[{j}]", path());
-            let raw = s.text_of("time").ok_or_else(|| Error::MissingField {
-                carrier: C,
-                field: "time",
-                path: at(),
-            })?;
-            let time =
-                iso_time(raw).ok_or_else(|| bad_time(C, || format!("{}.time", at()), raw))?;
-            let code = s.text_of("stateCode").unwrap_or("");
-            let mut event = Event::lookup(
-                C,
-                Some(time),
-                code,
-                None,
-                s.text_of("stateDescription").unwrap_or(""),
-            );
-            event.location = Location {
-                name: s.text_of("location").map(str::to_string),
-                ..Location::default()
-            };
-            events.push(event);
+                path: format!("<{}>", x.root()),
+            }));
         }
-        let eta = eta(item, &path)?;
-        out.push(Tracking::new(C, number, events, eta));
-    }
-    Ok(out)
+        Ok(out)
+    })
 }
 
-fn carrier_error(e: &Node) -> Error {
-    let code = e.text_of("code");
+fn item(x: &mut Xml, i: usize) -> Result<Tracking, Error> {
+    let path = || format!("itemTracking[{i}]");
+    let mut events = xml::Events::new();
+    let mut window = None;
+    let item = x.record(&["itemCode"], |x, el| {
+        match el.name {
+            "stateInfo" => {
+                let at = || format!("{}.stateInfo[{}]", path(), events.index());
+                events.push(event(&x.texts(STATE)?, at));
+            }
+            "deliveryTimeWindow" if window.is_none() => window = Some(x.texts(WINDOW)?),
+            _ => {}
+        }
+        Ok(())
+    })?;
+    let number = item.get("itemCode").ok_or_else(|| Error::MissingField {
+        carrier: C,
+        field: "itemCode",
+        path: path(),
+    })?;
+    let events = events.finish()?;
+    let eta = match window {
+        Some(w) => eta(&w, &path)?,
+        None => None,
+    };
+    Ok(Tracking::new(C, number, events, eta))
+}
+
+const STATE: &[&str; 4] = &["time", "stateCode", "stateDescription", "location"];
+
+fn event(s: &Record<4>, at: impl Fn() -> String) -> Result<Event, Error> {
+    let raw = s.get("time").ok_or_else(|| Error::MissingField {
+        carrier: C,
+        field: "time",
+        path: at(),
+    })?;
+    let time = iso_time(raw).ok_or_else(|| bad_time(C, || format!("{}.time", at()), raw))?;
+    let code = s.get("stateCode").unwrap_or("");
+    let mut event = Event::lookup(
+        C,
+        Some(time),
+        code,
+        None,
+        s.get("stateDescription").unwrap_or(""),
+    );
+    event.location = Location {
+        name: s.get("location").map(str::to_string),
+        ..Location::default()
+    };
+    Ok(event)
+}
+
+const EXCEPTION: &[&str; 2] = &["code", "message"];
+
+fn carrier_error(e: &Record<2>) -> Error {
+    let code = e.get("code");
     let message = e
-        .text_of("message")
+        .get("message")
         .map(|m| m.split_whitespace().collect::<Vec<_>>().join(" "))
         .unwrap_or_else(|| "unspecified error".to_string());
     Error::CarrierError {
@@ -94,12 +121,14 @@ fn carrier_error(e: &Node) -> Error {
     }
 }
 
-fn eta(item: &Node, path: &dyn Fn() -> String) -> Result<Option<EtaWindow>, Error> {
-    let Some(w) = item.child("deliveryTimeWindow") else {
-        return Ok(None);
-    };
+const WINDOW: &[&str; 2] = &[
+    "plannedDeliveryDateWindowStart",
+    "plannedDeliveryDateWindowEnd",
+];
+
+fn eta(w: &Record<2>, path: &dyn Fn() -> String) -> Result<Option<EtaWindow>, Error> {
     let read = |field: &str| -> Result<Option<crate::EventTime>, Error> {
-        match w.text_of(field) {
+        match w.get(field) {
             None => Ok(None),
             Some(s) => iso_time_or_date(s)
                 .map(Some)

@@ -24,7 +24,7 @@
 //! ETA: `changed-expected-date` when set, else `expected-delivery-date`, as a
 //! whole-day window; never `actual-delivery-date`.
 
-use super::xml::{self, Node};
+use super::xml::{self, Record, Xml};
 use super::{bad_time, compact_date_time, day_window, location};
 use crate::{Carrier, Error, EtaSource, EtaWindow, Event, EventTime, Tracking};
 use chrono::FixedOffset;
@@ -32,45 +32,52 @@ use chrono::FixedOffset;
 const C: Carrier = Carrier::CanadaPost;
 
 pub(crate) fn parse(body: &[u8]) -> Result<Vec<Tracking>, Error> {
-    let root = xml::parse(C, body)?;
-    let mut details = Vec::new();
-    root.find_all("tracking-detail", &mut details);
-    let mut summaries = Vec::new();
-    root.find_all("pin-summary", &mut summaries);
-    if details.is_empty() && summaries.is_empty() {
-        return Err(match root.find("messages") {
-            Some(m) => carrier_error(m),
-            None => Error::MissingField {
+    xml::read(C, body, |x| {
+        let mut details = Vec::new();
+        let mut summaries = Vec::new();
+        let mut messages = None;
+        x.descendants(|x, el| match el.name {
+            "tracking-detail" => {
+                details.push(detail(x, details.len())?);
+                Ok(())
+            }
+            "pin-summary" => {
+                summaries.push(summary(&x.texts(SUMMARY)?, summaries.len())?);
+                Ok(())
+            }
+            "messages" if messages.is_none() => {
+                messages = Some(carrier_error(x)?);
+                Ok(())
+            }
+            _ => Ok(()),
+        })?;
+        if details.is_empty() && summaries.is_empty() {
+            return Err(messages.unwrap_or_else(|| Error::MissingField {
                 carrier: C,
                 field: "tracking-detail",
-                path: format!("<{}>", root.name),
-            },
-        });
-    }
-    let mut out = Vec::with_capacity(details.len() + summaries.len());
-    for (i, d) in details.iter().enumerate() {
-        out.push(detail(d, i)?);
-    }
-    for (i, s) in summaries.iter().enumerate() {
-        out.push(summary(s, i)?);
-    }
-    Ok(out)
+                path: format!("<{}>", x.root()),
+            }));
+        }
+        details.append(&mut summaries);
+        Ok(details)
+    })
 }
 
-fn carrier_error(messages: &Node) -> Error {
-    let first = messages.child("message");
-    let code = first.and_then(|m| m.text_of("code"));
+/// The first `message` of the `messages` element just opened.
+fn carrier_error(x: &mut Xml) -> Result<Error, Error> {
+    let mut first = None;
+    x.children(|x, el| {
+        if el.name == "message" && first.is_none() {
+            first = Some(x.texts(&["code", "description"])?);
+        }
+        Ok(())
+    })?;
+    let code = first.as_ref().and_then(|m| m.get("code"));
     let description = first
-        .and_then(|m| m.text_of("description"))
+        .as_ref()
+        .and_then(|m| m.get("description"))
         .unwrap_or("unspecified error");
-    Error::CarrierError {
-        carrier: C,
-        code: code.map(str::to_string),
-        message: match code {
-            Some(c) => format!("{c}: {description}"),
-            None => description.to_string(),
-        },
-    }
+    Ok(xml::coded_error(C, code, description))
 }
 
 fn missing(field: &'static str, path: String) -> Error {
@@ -81,56 +88,45 @@ fn missing(field: &'static str, path: String) -> Error {
     }
 }
 
-fn detail(d: &Node, i: usize) -> Result<Tracking, Error> {
+const OCCURRENCE: &[&str; 8] = &[
+    "event-date",
+    "event-time",
+    "event-time-zone",
+    "event-identifier",
+    "event-site",
+    "event-province",
+    "event-retail-name",
+    "event-description",
+];
+
+/// The `tracking-detail` element just opened.
+fn detail(x: &mut Xml, i: usize) -> Result<Tracking, Error> {
     let path = || format!("tracking-detail[{i}]");
-    let pin = d.text_of("pin").ok_or_else(|| missing("pin", path()))?;
-    let occurrences = d
-        .child("significant-events")
-        .map(|s| s.children("occurrence").collect::<Vec<_>>())
-        .unwrap_or_default();
-    let mut events = Vec::with_capacity(occurrences.len());
-    for (j, o) in occurrences.iter().enumerate() {
-        let at = || format!("{}.significant-events.occurrence[{j}]", path());
-        let date = o
-            .text_of("event-date")
-            .ok_or_else(|| missing("event-date", at()))?;
-        let time = o
-            .text_of("event-time")
-            .ok_or_else(|| missing("event-time", at()))?;
-        let local = super::local_date(date, "%Y-%m-%d")
-            .zip(super::clock(time))
-            .map(|(d, t)| d.and_time(t))
-            .ok_or_else(|| {
-                bad_time(
-                    C,
-                    || format!("{}.event-time", at()),
-                    &format!("{date} {time}"),
-                )
-            })?;
-        let offset = o.text_of("event-time-zone").and_then(zone_offset);
-        let code = o.text_of("event-identifier").unwrap_or("");
-        let site = o.text_of("event-site");
-        let city = match (site, o.text_of("event-province")) {
-            (Some(s), Some(p)) => Some(format!("{s}, {p}")),
-            (s, _) => s.map(str::to_string),
-        };
-        let mut loc = location(city.as_deref(), None, None);
-        loc.name = o.text_of("event-retail-name").map(str::to_string);
-        events.push(
-            Event::meant(
-                Some(EventTime::new(local, offset)),
-                code,
-                None,
-                o.text_of("event-description").unwrap_or(""),
-                lookup_id(code),
-            )
-            .at(loc),
-        );
-    }
-    let eta = match d.text_of("changed-expected-date") {
+    let mut events = xml::Events::new();
+    let mut seen = false;
+    let d = x.record(
+        &["pin", "changed-expected-date", "expected-delivery-date"],
+        |x, el| {
+            if el.name == "significant-events" && !seen {
+                seen = true;
+                x.children(|x, el| {
+                    if el.name == "occurrence" {
+                        let j = events.index();
+                        let at = || format!("{}.significant-events.occurrence[{j}]", path());
+                        events.push(occurrence(&x.texts(OCCURRENCE)?, at));
+                    }
+                    Ok(())
+                })?;
+            }
+            Ok(())
+        },
+    )?;
+    let pin = d.get("pin").ok_or_else(|| missing("pin", path()))?;
+    let events = events.finish()?;
+    let eta = match d.get("changed-expected-date") {
         Some(s) => Some((s, "changed-expected-date")),
         None => d
-            .text_of("expected-delivery-date")
+            .get("expected-delivery-date")
             .map(|s| (s, "expected-delivery-date")),
     };
     let eta = eta
@@ -139,12 +135,82 @@ fn detail(d: &Node, i: usize) -> Result<Tracking, Error> {
     Ok(Tracking::new(C, pin, events, eta))
 }
 
-fn summary(s: &Node, i: usize) -> Result<Tracking, Error> {
+fn occurrence(o: &Record<8>, at: impl Fn() -> String) -> Result<Event, Error> {
+    let date = o
+        .get("event-date")
+        .ok_or_else(|| missing("event-date", at()))?;
+    let time = o
+        .get("event-time")
+        .ok_or_else(|| missing("event-time", at()))?;
+    let local = super::local_date(date, "%Y-%m-%d")
+        .zip(super::clock(time))
+        .map(|(d, t)| d.and_time(t))
+        .ok_or_else(|| {
+            bad_time(
+                C,
+                || format!("{}.event-time", at()),
+                &format!("{date} {time}"),
+            )
+        })?;
+    let offset = o.get("event-time-zone").and_then(zone_offset);
+    let code = o.get("event-identifier").unwrap_or("");
+    let site = o.get("event-site");
+    let city = match (site, o.get("event-province")) {
+        (Some(s), Some(p)) => Some(format!("{s}, {p}")),
+        (s, _) => s.map(str::to_string),
+    };
+    let loc = crate::Location {
+        city,
+        name: o.get("event-retail-name").map(str::to_string),
+        ..crate::Location::default()
+    };
+    Ok(Event::meant(
+        Some(EventTime::new(local, offset)),
+        code,
+        None,
+        o.get("event-description").unwrap_or(""),
+        lookup_id(code),
+    )
+    .at(loc))
+}
+
+/// An event identifier exactly as sent; when it is missing from the table, a
+/// three-digit id zero-padded to four digits (`100` as `0100`, the form
+/// Canada Post sends), or a padded id without its leading zeros (`0020` as
+/// `20`). No allocation.
+fn lookup_id(id: &str) -> Option<crate::overrides::Hit> {
+    if id.is_empty() {
+        return None;
+    }
+    C.find(id).or_else(|| {
+        if !id.bytes().all(|b| b.is_ascii_digit()) {
+            return None;
+        }
+        let bare = id.trim_start_matches('0');
+        match bare.len() {
+            0 => None,
+            3 if id.len() < 4 => C.find_parts(&["0", bare]),
+            _ if bare.len() < id.len() => C.find(bare),
+            _ => None,
+        }
+    })
+}
+
+const SUMMARY: &[&str; 6] = &[
+    "pin",
+    "event-type",
+    "event-date-time",
+    "event-description",
+    "event-location",
+    "expected-delivery-date",
+];
+
+fn summary(s: &Record<6>, i: usize) -> Result<Tracking, Error> {
     let path = || format!("tracking-summary.pin-summary[{i}]");
-    let pin = s.text_of("pin").ok_or_else(|| missing("pin", path()))?;
+    let pin = s.get("pin").ok_or_else(|| missing("pin", path()))?;
     let mut events = Vec::new();
-    let kind = s.text_of("event-type");
-    match s.text_of("event-date-time") {
+    let kind = s.get("event-type");
+    match s.get("event-date-time") {
         Some(when) => {
             let local = when
                 .split_once(':')
@@ -152,7 +218,7 @@ fn summary(s: &Node, i: usize) -> Result<Tracking, Error> {
                 .ok_or_else(|| bad_time(C, || format!("{}.event-date-time", path()), when))?;
             let code = kind.unwrap_or("");
             let mapping = kind.and_then(|k| C.find_parts(&["summary/", k]));
-            let description = s.text_of("event-description").unwrap_or("");
+            let description = s.get("event-description").unwrap_or("");
             let event = Event::meant(
                 Some(EventTime::new(local, None)),
                 code,
@@ -160,13 +226,13 @@ fn summary(s: &Node, i: usize) -> Result<Tracking, Error> {
                 description,
                 mapping,
             );
-            events.push(event.at(location(s.text_of("event-location"), None, None)));
+            events.push(event.at(location(s.get("event-location"), None, None)));
         }
         None if kind.is_some() => return Err(missing("event-date-time", path())),
         None => {}
     }
     let eta = s
-        .text_of("expected-delivery-date")
+        .get("expected-delivery-date")
         .map(|d| date_window(d, || format!("{}.expected-delivery-date", path())))
         .transpose()?;
     Ok(Tracking::new(C, pin, events, eta))
@@ -203,39 +269,9 @@ fn zone_offset(name: &str) -> Option<FixedOffset> {
     FixedOffset::east_opt(minutes * 60)
 }
 
-/// An event identifier exactly as sent; when it is missing from the table, a
-/// three-digit id zero-padded to four digits (`100` as `0100`, the form
-/// Canada Post sends), or a padded id without its leading zeros (`0020` as
-/// `20`). No allocation.
-fn lookup_id(id: &str) -> Option<crate::overrides::Hit> {
-    if id.is_empty() {
-        return None;
-    }
-    C.find(id).or_else(|| {
-        if !id.bytes().all(|b| b.is_ascii_digit()) {
-            return None;
-        }
-        let bare = id.trim_start_matches('0');
-        match bare.len() {
-            0 => None,
-            3 if id.len() < 4 => C.find_parts(&["0", bare]),
-            _ if bare.len() < id.len() => C.find(bare),
-            _ => None,
-        }
-    })
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn zone_names() {
-        assert_eq!(zone_offset("EST").unwrap().local_minus_utc(), -5 * 3600);
-        assert_eq!(zone_offset("ndt").unwrap().local_minus_utc(), -9000);
-        assert!(zone_offset("ISRAEL").is_none());
-        assert!(zone_offset("").is_none());
-    }
 
     #[test]
     fn event_ids_with_or_without_padding() {
@@ -252,5 +288,13 @@ mod tests {
         assert_eq!(key("0000"), None);
         assert_eq!(key(""), None);
         assert_eq!(key("01x4"), None);
+    }
+
+    #[test]
+    fn zone_names() {
+        assert_eq!(zone_offset("EST").unwrap().local_minus_utc(), -5 * 3600);
+        assert_eq!(zone_offset("ndt").unwrap().local_minus_utc(), -9000);
+        assert!(zone_offset("ISRAEL").is_none());
+        assert!(zone_offset("").is_none());
     }
 }

@@ -26,7 +26,7 @@
 //! Errors: a SOAP `Fault` is [`Error::CarrierError`]; so is a non-empty
 //! `error` element when the answer holds no result.
 
-use super::xml::{self, Node};
+use super::xml::{self, Record, Xml};
 use super::{
     bad_time, carrier_error, carrier_eta, compact_date_time, day_window, local_date, location,
 };
@@ -35,58 +35,111 @@ use crate::{Carrier, Error, Event, EventTime, Tracking};
 const C: Carrier = Carrier::Canpar;
 
 pub(crate) fn parse(body: &[u8]) -> Result<Vec<Tracking>, Error> {
-    let root = xml::parse(C, body)?;
-    if let Some(fault) = root.soap_fault(C) {
-        return Err(fault);
-    }
-    let ret = root.find("return").ok_or_else(|| Error::MissingField {
-        carrier: C,
-        field: "return",
-        path: format!("<{}>", root.name),
-    })?;
-    let results: Vec<&Node> = ret.children("result").collect();
-    if results.iter().all(|r| r.children.is_empty()) {
-        if let Some(message) = ret.text_of("error") {
-            return Err(carrier_error(C, None, Some(message)));
-        }
-    }
-    let mut out = Vec::with_capacity(results.len());
-    for (i, r) in results.iter().enumerate() {
-        // A nil result (`<result xsi:nil="true"/>`) carries nothing.
-        if r.children.is_empty() {
-            continue;
-        }
-        let path = |rest: &str| format!("return.result[{i}]{rest}");
-        let number = r.text_of("barcode").ok_or_else(|| Error::MissingField {
-            carrier: C,
-            field: "barcode",
-            path: path(""),
+    xml::read(C, body, |x| {
+        let mut ret = None;
+        xml::soap_descendants(x, C, |x, el| {
+            if el.name == "return" && ret.is_none() {
+                ret = Some(answer(x)?);
+            }
+            Ok(())
         })?;
-        let mut events = Vec::new();
-        for (ei, e) in r.children("events").enumerate() {
-            if e.children.is_empty() {
-                continue;
-            }
-            events.push(event(e, || path(&format!(".events[{ei}]")))?);
-        }
-        let eta = match r.text_of("estimated_delivery_date") {
-            Some(d) => {
-                let date = local_date(d, "%Y%m%d")
-                    .filter(|_| d.len() == 8)
-                    .ok_or_else(|| bad_time(C, || path(".estimated_delivery_date"), d))?;
-                let (from, to) = day_window(date);
-                carrier_eta(Some(from), Some(to))
-            }
-            None => None,
-        };
-        out.push(Tracking::new(C, number, events, eta));
-    }
-    Ok(out)
+        ret.ok_or_else(|| Error::MissingField {
+            carrier: C,
+            field: "return",
+            path: format!("<{}>", x.root()),
+        })?
+    })
 }
 
-fn event(e: &Node, path: impl Fn() -> String) -> Result<Event, Error> {
+/// The `return` element just opened: its results, or its error when no
+/// result carries anything.
+fn answer(x: &mut Xml) -> Result<Result<Vec<Tracking>, Error>, Error> {
+    let mut out = Vec::new();
+    let mut i = 0;
+    let ret = x.record(&["error"], |x, el| {
+        if el.name == "result" {
+            if let Some(t) = result(x, i)? {
+                out.push(t);
+            }
+            i += 1;
+        }
+        Ok(())
+    })?;
+    if out.is_empty() {
+        if let Some(message) = ret.get("error") {
+            return Ok(Err(carrier_error(C, None, Some(message))));
+        }
+    }
+    Ok(Ok(out))
+}
+
+/// The `result` element just opened; `None` for a nil result
+/// (`<result xsi:nil="true"/>`), which carries nothing.
+fn result(x: &mut Xml, i: usize) -> Result<Option<Tracking>, Error> {
+    let path = |rest: &str| format!("return.result[{i}]{rest}");
+    let mut events = xml::Events::new();
+    let mut ei = 0;
+    let r = x.record(&["barcode", "estimated_delivery_date"], |x, el| {
+        if el.name == "events" {
+            let mut address = None;
+            let e = x.record(EVENT, |x, el| {
+                if el.name == "address" && address.is_none() {
+                    address = Some(x.texts(PLACE)?);
+                }
+                Ok(())
+            })?;
+            if !e.is_empty() {
+                events.push(event(&e, address.as_ref(), || {
+                    path(&format!(".events[{ei}]"))
+                }));
+            }
+            ei += 1;
+        }
+        Ok(())
+    })?;
+    if r.is_empty() {
+        return Ok(None);
+    }
+    let number = r.get("barcode").ok_or_else(|| Error::MissingField {
+        carrier: C,
+        field: "barcode",
+        path: path(""),
+    })?;
+    let events = events.finish()?;
+    let eta = match r.get("estimated_delivery_date") {
+        Some(d) => {
+            let date = local_date(d, "%Y%m%d")
+                .filter(|_| d.len() == 8)
+                .ok_or_else(|| bad_time(C, || path(".estimated_delivery_date"), d))?;
+            let (from, to) = day_window(date);
+            carrier_eta(Some(from), Some(to))
+        }
+        None => None,
+    };
+    Ok(Some(Tracking::new(C, number, events, eta)))
+}
+
+const EVENT: &[&str; 9] = &[
+    "local_date_time",
+    "code",
+    "code_description_en",
+    "code_description_fr",
+    "comment",
+    "city",
+    "postal_code",
+    "country",
+    "address_line_1",
+];
+
+const PLACE: &[&str; 4] = &["city", "postal_code", "country", "address_line_1"];
+
+fn event(
+    e: &Record<9>,
+    address: Option<&Record<4>>,
+    path: impl Fn() -> String,
+) -> Result<Event, Error> {
     let ts = e
-        .text_of("local_date_time")
+        .get("local_date_time")
         .ok_or_else(|| Error::MissingField {
             carrier: C,
             field: "local_date_time",
@@ -95,20 +148,20 @@ fn event(e: &Node, path: impl Fn() -> String) -> Result<Event, Error> {
     let (date, time) = ts.split_once(' ').unwrap_or((ts, ""));
     let wall = compact_date_time(date, time)
         .ok_or_else(|| bad_time(C, || format!("{}.local_date_time", path()), ts))?;
-    let code = e.text_of("code").map(str::trim).unwrap_or("");
+    let code = e.get("code").map(str::trim).unwrap_or("");
     let mapping = (!code.is_empty()).then(|| C.find(code)).flatten();
     let description = e
-        .text_of("code_description_en")
-        .or_else(|| e.text_of("code_description_fr"))
-        .or_else(|| e.text_of("comment"))
+        .get("code_description_en")
+        .or_else(|| e.get("code_description_fr"))
+        .or_else(|| e.get("comment"))
         .unwrap_or("");
-    let place = e.child("address").unwrap_or(e);
-    let mut at = location(
-        place.text_of("city"),
-        place.text_of("postal_code"),
-        place.text_of("country"),
-    );
-    at.name = place.text_of("address_line_1").map(str::to_string);
+    // The place is the event's `address`, else the lite form's own fields.
+    let place = |field: &str| match address {
+        Some(a) => a.get(field),
+        None => e.get(field),
+    };
+    let mut at = location(place("city"), place("postal_code"), place("country"));
+    at.name = place("address_line_1").map(str::to_string);
     Ok(Event::meant(
         Some(EventTime::new(wall, None)),
         code,

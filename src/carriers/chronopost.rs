@@ -13,71 +13,86 @@
 //! A non-zero `errorCode` (with `errorMessage`) or a SOAP `Fault` is
 //! [`Error::CarrierError`].
 
-use super::xml::{self, Node};
+use super::xml::{self, Record, Xml};
 use super::{bad_time, iso_time, location};
 use crate::{Carrier, Error, Event, Tracking};
 
 const C: Carrier = Carrier::Chronopost;
 
 pub(crate) fn parse(body: &[u8]) -> Result<Vec<Tracking>, Error> {
-    let root = xml::parse(C, body)?;
-    if let Some(e) = root.soap_fault(C) {
-        return Err(e);
-    }
-    let mut returns = Vec::new();
-    root.find_all("return", &mut returns);
-    if returns.is_empty() {
-        return Err(Error::MissingField {
-            carrier: C,
-            field: "return",
-            path: format!("<{}>", root.name),
-        });
-    }
-    let mut out = Vec::with_capacity(returns.len());
-    for (i, r) in returns.iter().enumerate() {
-        let code = r.text_of("errorCode").unwrap_or("0");
-        if code != "0" {
-            let message = r.text_of("errorMessage").unwrap_or("unspecified error");
-            return Err(Error::CarrierError {
+    xml::read(C, body, |x| {
+        let mut out = Vec::new();
+        xml::soap_descendants(x, C, |x, el| match el.name {
+            "return" => {
+                let i = out.len();
+                out.push(tracking(x, i)?);
+                Ok(())
+            }
+            _ => Ok(()),
+        })?;
+        if out.is_empty() {
+            return Err(Error::MissingField {
                 carrier: C,
-                code: Some(code.to_string()),
-                message: format!("{code}: {message}"),
+                field: "return",
+                path: format!("<{}>", x.root()),
             });
         }
-        out.push(tracking(r, i)?);
-    }
-    Ok(out)
+        Ok(out)
+    })
 }
 
-fn tracking(r: &Node, i: usize) -> Result<Tracking, Error> {
-    let list = r.child("listEventInfoComp");
-    let number = list
-        .and_then(|l| l.text_of("skybillNumber"))
-        .or_else(|| r.find("skybillNumber").map(|n| n.text.as_ref()))
-        .unwrap_or("");
-    let mut events = Vec::new();
-    for (j, e) in list.iter().flat_map(|l| l.children("events")).enumerate() {
-        let at = || format!("return[{i}].listEventInfoComp.events[{j}]");
-        let raw = e.text_of("eventDate").ok_or_else(|| Error::MissingField {
+/// One `return`: its error, or its events.
+fn tracking(x: &mut Xml, i: usize) -> Result<Tracking, Error> {
+    let mut number = None;
+    let mut any_number = None;
+    let mut list_seen = false;
+    let mut events = xml::Events::new();
+    let r = x.record(&["errorCode", "errorMessage"], |x, el| match el.name {
+        "listEventInfoComp" if !list_seen => {
+            list_seen = true;
+            let list = x.record(&["skybillNumber"], |x, el| {
+                if el.name == "events" {
+                    let j = events.index();
+                    let at = || format!("return[{i}].listEventInfoComp.events[{j}]");
+                    events.push(event(&x.texts(EVENT)?, at));
+                }
+                Ok(())
+            })?;
+            number = list.get("skybillNumber").map(str::to_string);
+            Ok(())
+        }
+        _ => x.descendants(|x, el| {
+            if el.name == "skybillNumber" && any_number.is_none() {
+                any_number = Some(x.text()?);
+            }
+            Ok(())
+        }),
+    })?;
+    let code = r.get("errorCode").unwrap_or("0");
+    if code != "0" {
+        let message = r.get("errorMessage").unwrap_or("unspecified error");
+        return Err(Error::CarrierError {
             carrier: C,
-            field: "eventDate",
-            path: at(),
-        })?;
-        let time =
-            iso_time(raw).ok_or_else(|| bad_time(C, || format!("{}.eventDate", at()), raw))?;
-        let code = e.text_of("code").unwrap_or("");
-        let mut loc = location(None, e.text_of("zipCode"), None);
-        loc.name = e.text_of("officeLabel").map(str::to_string);
-        events.push(
-            Event::lookup(
-                C,
-                Some(time),
-                code,
-                None,
-                e.text_of("eventLabel").unwrap_or(""),
-            )
-            .at(loc),
-        );
+            code: Some(code.to_string()),
+            message: format!("{code}: {message}"),
+        });
     }
+    let events = events.finish()?;
+    let number = number.as_deref().or(any_number.as_deref()).unwrap_or("");
     Ok(Tracking::new(C, number, events, None))
+}
+
+const EVENT: &[&str; 5] = &["eventDate", "code", "zipCode", "officeLabel", "eventLabel"];
+
+fn event(e: &Record<5>, at: impl Fn() -> String) -> Result<Event, Error> {
+    let raw = e.get("eventDate").ok_or_else(|| Error::MissingField {
+        carrier: C,
+        field: "eventDate",
+        path: at(),
+    })?;
+    let time = iso_time(raw).ok_or_else(|| bad_time(C, || format!("{}.eventDate", at()), raw))?;
+    let code = e.get("code").unwrap_or("");
+    let mut loc = location(None, e.get("zipCode"), None);
+    loc.name = e.get("officeLabel").map(str::to_string);
+    Ok(Event::lookup(C, Some(time), code, None, e.get("eventLabel").unwrap_or("")).at(loc))
 }

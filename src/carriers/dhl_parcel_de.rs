@@ -21,130 +21,215 @@
 //! (`<data name="piece-shipment-list" code="100" error="No data found"/>`);
 //! pieces whose `error-status` is not `0` and that have no events are skipped.
 
-use super::xml::{self, Node};
+use super::xml::{self, Record, Xml};
 use super::{day_window, location};
 use crate::{Carrier, Error, EtaSource, EtaWindow, Event, EventTime, Tracking};
 use chrono::{NaiveDate, NaiveDateTime};
 
 const C: Carrier = Carrier::DhlParcelDe;
 
-fn is(n: &Node, name: &str) -> bool {
-    n.name == "data" && n.attr("name") == Some(name)
-}
+/// The attributes read from a `data` element (a piece, its events, or any
+/// other `data` for its error `code`); an event's are the first
+/// [`EVENT_ATTRS`].
+const ATTRS: &[&str; 26] = &[
+    "name",
+    "code",
+    "error",
+    "event-timestamp",
+    "ice",
+    "ric",
+    "standard-event-code",
+    "event-status",
+    "event-text",
+    "event-short-status",
+    "status",
+    "short-status",
+    "event-location",
+    "event-country",
+    // A piece's own.
+    "error-status",
+    "piece-status",
+    "piece-status-desc",
+    "piece-code",
+    "searched-piece-code",
+    "piece-identifier",
+    "status-timestamp",
+    "last-event-timestamp",
+    "delivery-event-flag",
+    "delivery-date",
+    "delivery-timeframe-from",
+    "delivery-timeframe-to",
+];
 
-/// All `data` descendants of `n` (self excluded) whose `name` is `name`.
-fn named<'n, 'a>(n: &'n Node<'a>, name: &str) -> Vec<&'n Node<'a>> {
-    let mut all = Vec::new();
-    for c in &n.children {
-        c.find_all("data", &mut all);
+type Data<'a> = Record<'a, 26>;
+
+/// The attributes read from a `data` inside a piece (its events): the first
+/// 14 of [`ATTRS`].
+const EVENT_ATTRS: &[&str; 14] = &{
+    let mut names = [""; 14];
+    let mut i = 0;
+    while i < names.len() {
+        names[i] = ATTRS[i];
+        i += 1;
     }
-    all.retain(|d| is(d, name));
-    all
-}
+    names
+};
 
 pub(crate) fn parse(body: &[u8]) -> Result<Vec<Tracking>, Error> {
-    let root = xml::parse(C, body)?;
-    if root.name != "data" {
-        return Err(Error::Invalid {
+    xml::read(C, body, |x| {
+        let mut p = Pieces::default();
+        x.children(|x, root| {
+            if root.name != "data" {
+                return Err(Error::Invalid {
+                    carrier: C,
+                    path: "/".into(),
+                    message: format!("expected root element <data>, found <{}>", root.name),
+                });
+            }
+            let data = x.attrs(ATTRS);
+            p.note_code(&data);
+            match data.get("name") {
+                // `d-get-piece-events` answers with the event list as the root.
+                Some("piece-shipment" | "piece-status-public" | "piece-event-list") => {
+                    p.piece(x, data, false)
+                }
+                _ => x.descendants(|x, el| {
+                    if el.name != "data" {
+                        return Ok(());
+                    }
+                    let data = x.attrs(ATTRS);
+                    p.note_code(&data);
+                    match data.get("name") {
+                        Some("piece-shipment") => p.piece(x, data, false),
+                        Some("piece-status-public") => p.piece(x, data, true),
+                        _ => Ok(()),
+                    }
+                }),
+            }
+        })?;
+        let mut out = p.shipments;
+        out.append(&mut p.public);
+        if out.is_empty() {
+            if let Some(e) = p.code_error {
+                return Err(e);
+            }
+            if let Some(e) = p.piece_error {
+                return Err(e);
+            }
+        }
+        Ok(out)
+    })
+}
+
+/// What the pieces gave: trackings of `piece-shipment`s, then of
+/// `piece-status-public`s (each list counted with the pieces left out), the
+/// first failed piece, and the first `data` whose `code` is not `0`.
+#[derive(Default)]
+struct Pieces {
+    shipments: Vec<Tracking>,
+    public: Vec<Tracking>,
+    seen: [usize; 2],
+    piece_error: Option<Error>,
+    code_error: Option<Error>,
+}
+
+impl Pieces {
+    /// The first `data` element whose `code` is not `0` is the carrier error.
+    fn note_code<const N: usize>(&mut self, d: &Record<N>) {
+        if self.code_error.is_some() {
+            return;
+        }
+        let Some(code) = d.get("code").filter(|c| *c != "0") else {
+            return;
+        };
+        self.code_error = Some(Error::CarrierError {
             carrier: C,
-            path: "/".into(),
-            message: format!("expected root element <data>, found <{}>", root.name),
+            code: Some(code.to_string()),
+            message: match d.get("error") {
+                Some(m) => format!("{code}: {m}"),
+                None => format!("error code {code}"),
+            },
         });
     }
-    let mut pieces = named(&root, "piece-shipment");
-    pieces.extend(named(&root, "piece-status-public"));
-    if pieces.is_empty()
-        && (is(&root, "piece-shipment")
-            || is(&root, "piece-status-public")
-            || is(&root, "piece-event-list"))
-    {
-        // `d-get-piece-events` answers with the event list as the root.
-        pieces.push(&root);
-    }
-    let mut out = Vec::with_capacity(pieces.len());
-    let mut piece_error = None;
-    for (pi, piece) in pieces.iter().enumerate() {
-        let kind = piece.attr("name").unwrap_or("data");
+
+    /// The piece element just opened, with its attributes.
+    fn piece(&mut self, x: &mut Xml, piece: Data, public: bool) -> Result<(), Error> {
+        let pi = self.seen[0] + if public { self.seen[1] } else { 0 };
+        self.seen[public as usize] += 1;
+        let kind = piece.get("name").unwrap_or("data");
         let path = || format!("data[@name='{kind}'][{pi}]");
-        let events = named(piece, "piece-event");
-        let failed = ["error-status", "piece-status"]
+        let mut events = xml::Events::new();
+        x.descendants(|x, el| {
+            if el.name == "data" {
+                let data = x.attrs(EVENT_ATTRS);
+                self.note_code(&data);
+                if data.get("name") == Some("piece-event") {
+                    let ei = events.index();
+                    let at = || format!("{}/data[@name='piece-event'][{ei}]", path());
+                    events.push(event(&data, "event-timestamp", at));
+                }
+            }
+            Ok(())
+        })?;
+        let has_events = !events.is_empty();
+        let piece_failed = ["error-status", "piece-status"]
             .iter()
-            .any(|a| piece.attr(a).is_some_and(|s| s != "0"));
-        if failed && events.is_empty() {
-            piece_error.get_or_insert(*piece);
-            continue;
+            .any(|a| piece.get(a).is_some_and(|s| s != "0"));
+        if piece_failed && !has_events {
+            self.piece_error.get_or_insert_with(|| piece_error(&piece));
+            return Ok(());
         }
         let number = piece
-            .attr("piece-code")
-            .or_else(|| piece.attr("searched-piece-code"))
-            .or_else(|| piece.attr("piece-identifier"))
+            .get("piece-code")
+            .or_else(|| piece.get("searched-piece-code"))
+            .or_else(|| piece.get("piece-identifier"))
             .ok_or_else(|| Error::MissingField {
                 carrier: C,
                 field: "piece-code",
                 path: path(),
             })?;
-        let mut list = Vec::with_capacity(events.len().max(1));
-        for (ei, e) in events.iter().enumerate() {
-            list.push(event(e, "event-timestamp", || {
-                format!("{}/data[@name='piece-event'][{ei}]", path())
-            })?);
-        }
-        if events.is_empty() {
-            let stamp = if piece.attr("status-timestamp").is_some() {
+        let mut list = events.finish()?;
+        if !has_events {
+            let stamp = if piece.get("status-timestamp").is_some() {
                 "status-timestamp"
             } else {
                 "last-event-timestamp"
             };
-            let has_state = piece.attr(stamp).is_some()
-                && (piece.attr("ice").is_some() || piece.attr("standard-event-code").is_some());
+            let has_state = piece.get(stamp).is_some()
+                && (piece.get("ice").is_some() || piece.get("standard-event-code").is_some());
             if has_state {
-                list.push(event(piece, stamp, path)?);
+                list.push(event(&piece, stamp, path)?);
             }
         }
-        out.push(Tracking::new(C, number, list, eta(piece, path)?));
-    }
-    if out.is_empty() {
-        if let Some(e) = carrier_error(&root) {
-            return Err(e);
+        let t = Tracking::new(C, number, list, eta(&piece, path)?);
+        if public {
+            self.public.push(t);
+        } else {
+            self.shipments.push(t);
         }
-        if let Some(p) = piece_error {
-            let code = p
-                .attr("error-status")
-                .filter(|s| *s != "0")
-                .or_else(|| p.attr("piece-status"))
-                .map(str::to_string);
-            let message = p
-                .attr("error")
-                .or_else(|| p.attr("piece-status-desc"))
-                .or_else(|| p.attr("status"))
-                .map(str::to_string)
-                .unwrap_or_else(|| format!("error status {}", code.as_deref().unwrap_or("")));
-            return Err(Error::CarrierError {
-                carrier: C,
-                code,
-                message,
-            });
-        }
+        Ok(())
     }
-    Ok(out)
 }
 
-/// The first `data` element whose `code` is not `0`, as a carrier error.
-fn carrier_error(root: &Node) -> Option<Error> {
-    let mut all = Vec::new();
-    root.find_all("data", &mut all);
-    let bad = all
-        .into_iter()
-        .find(|d| d.attr("code").is_some_and(|c| c != "0"))?;
-    let code = bad.attr("code").unwrap_or_default();
-    Some(Error::CarrierError {
+/// A failed piece (`error-status` or `piece-status` not `0`) as a carrier
+/// error.
+fn piece_error(p: &Data) -> Error {
+    let code = p
+        .get("error-status")
+        .filter(|s| *s != "0")
+        .or_else(|| p.get("piece-status"))
+        .map(str::to_string);
+    let message = p
+        .get("error")
+        .or_else(|| p.get("piece-status-desc"))
+        .or_else(|| p.get("status"))
+        .map(str::to_string)
+        .unwrap_or_else(|| format!("error status {}", code.as_deref().unwrap_or("")));
+    Error::CarrierError {
         carrier: C,
-        code: Some(code.to_string()),
-        message: match bad.attr("error") {
-            Some(m) => format!("{code}: {m}"),
-            None => format!("error code {code}"),
-        },
-    })
+        code,
+        message,
+    }
 }
 
 /// A German wall-clock timestamp: `17.03.2016 11:44` (seconds optional).
@@ -163,17 +248,21 @@ fn de_date(s: &str) -> Option<NaiveDate> {
 
 /// One event from a `piece-event` (or a piece's latest-state attributes, with
 /// `stamp` naming its timestamp attribute).
-fn event(e: &Node, stamp: &'static str, path: impl Fn() -> String) -> Result<Event, Error> {
-    let ts = e.attr(stamp).ok_or_else(|| Error::MissingField {
+fn event<const N: usize>(
+    e: &Record<N>,
+    stamp: &'static str,
+    path: impl Fn() -> String,
+) -> Result<Event, Error> {
+    let ts = e.get(stamp).ok_or_else(|| Error::MissingField {
         carrier: C,
         field: stamp,
         path: path(),
     })?;
     let local =
         de_time(ts).ok_or_else(|| super::bad_time(C, || format!("{}/@{stamp}", path()), ts))?;
-    let ice = e.attr("ice");
-    let ric = e.attr("ric");
-    let std = e.attr("standard-event-code");
+    let ice = e.get("ice");
+    let ric = e.get("ric");
+    let std = e.get("standard-event-code");
     let mapping = ice
         .and_then(|i| C.find_pair(i, ric))
         .or_else(|| std.and_then(|s| C.find_parts(&["std/", s])));
@@ -185,7 +274,7 @@ fn event(e: &Node, stamp: &'static str, path: impl Fn() -> String) -> Result<Eve
         "short-status",
     ]
     .iter()
-    .find_map(|a| e.attr(a))
+    .find_map(|a| e.get(a))
     .unwrap_or("");
     Ok(Event::meant(
         Some(EventTime::new(local, None)),
@@ -195,17 +284,17 @@ fn event(e: &Node, stamp: &'static str, path: impl Fn() -> String) -> Result<Eve
         mapping,
     )
     .at(location(
-        e.attr("event-location"),
+        e.get("event-location"),
         None,
-        e.attr("event-country"),
+        e.get("event-country"),
     )))
 }
 
-fn eta(piece: &Node, path: impl Fn() -> String) -> Result<Option<EtaWindow>, Error> {
-    if piece.attr("delivery-event-flag") == Some("1") {
+fn eta(piece: &Data, path: impl Fn() -> String) -> Result<Option<EtaWindow>, Error> {
+    if piece.get("delivery-event-flag") == Some("1") {
         return Ok(None);
     }
-    let Some(d) = piece.attr("delivery-date") else {
+    let Some(d) = piece.get("delivery-date") else {
         return Ok(None);
     };
     let date =
@@ -215,7 +304,7 @@ fn eta(piece: &Node, path: impl Fn() -> String) -> Result<Option<EtaWindow>, Err
         ("delivery-timeframe-from", &mut earliest),
         ("delivery-timeframe-to", &mut latest),
     ] {
-        let Some(v) = piece.attr(attr) else { continue };
+        let Some(v) = piece.get(attr) else { continue };
         let t = super::clock(v)
             .map(|t| date.and_time(t))
             .or_else(|| de_time(v))

@@ -16,76 +16,132 @@
 //! part is taken as the city, the whole text as the place name. An `Errors`
 //! element without packages is the carrier's error answer.
 
-use super::xml::{self, Node};
+use super::xml::{self, Record, Xml};
 use crate::{Carrier, Error, Event, EventTime, Location, Tracking};
 use chrono::NaiveDateTime;
 
 const C: Carrier = Carrier::Landmark;
 
 pub(crate) fn parse(body: &[u8]) -> Result<Vec<Tracking>, Error> {
-    let root = xml::parse(C, body)?;
-    if root.name != "TrackResponse" {
-        return Err(Error::Invalid {
-            carrier: C,
-            path: "/".into(),
-            message: format!(
-                "expected root element <TrackResponse>, found <{}>",
-                root.name
-            ),
-        });
-    }
-    let packages: Vec<&Node> = root
-        .child("Result")
-        .and_then(|r| r.child("Packages"))
-        .map(|p| p.children("Package").collect())
-        .unwrap_or_default();
-    if packages.is_empty() {
-        if let Some(e) = root
-            .child("Errors")
-            .and_then(|e| e.child("Error"))
-            .or_else(|| root.find("Error"))
-        {
-            let code = e.text_of("ErrorCode");
-            let message = e.text_of("ErrorMessage").unwrap_or("unspecified error");
-            return Err(Error::CarrierError {
-                carrier: C,
-                code: code.map(str::to_string),
-                message: match code {
-                    Some(c) => format!("{c}: {message}"),
-                    None => message.to_string(),
-                },
-            });
+    xml::read(C, body, |x| {
+        let mut out = Vec::new();
+        let (mut result, mut errors_error, mut any_error) = (false, None, None);
+        x.children(|x, root| {
+            if root.name != "TrackResponse" {
+                return Err(Error::Invalid {
+                    carrier: C,
+                    path: "/".into(),
+                    message: format!(
+                        "expected root element <TrackResponse>, found <{}>",
+                        root.name
+                    ),
+                });
+            }
+            let mut errors = false;
+            x.children(|x, el| match el.name {
+                "Result" if !result => {
+                    result = true;
+                    let mut packages = false;
+                    x.children(|x, el| match el.name {
+                        "Packages" if !packages => {
+                            packages = true;
+                            x.children(|x, el| match el.name {
+                                "Package" => {
+                                    out.push(package(x, out.len() + 1)?);
+                                    Ok(())
+                                }
+                                _ => find_error(x, &el, &mut any_error),
+                            })
+                        }
+                        _ => find_error(x, &el, &mut any_error),
+                    })
+                }
+                "Errors" if !errors => {
+                    errors = true;
+                    x.children(|x, el| match el.name {
+                        "Error" if errors_error.is_none() => {
+                            errors_error = Some(x.texts(ERROR)?);
+                            Ok(())
+                        }
+                        _ => find_error(x, &el, &mut any_error),
+                    })
+                }
+                _ => find_error(x, &el, &mut any_error),
+            })
+        })?;
+        if out.is_empty() {
+            if let Some(e) = errors_error.or(any_error) {
+                return Err(error(&e));
+            }
+            if !result {
+                return Err(Error::MissingField {
+                    carrier: C,
+                    field: "Result",
+                    path: "/TrackResponse".into(),
+                });
+            }
         }
-        if root.child("Result").is_none() {
-            return Err(Error::MissingField {
-                carrier: C,
-                field: "Result",
-                path: "/TrackResponse".into(),
-            });
-        }
+        Ok(out)
+    })
+}
+
+const ERROR: &[&str; 2] = &["ErrorCode", "ErrorMessage"];
+
+fn error(e: &Record<2>) -> Error {
+    let code = e.get("ErrorCode");
+    let message = e.get("ErrorMessage").unwrap_or("unspecified error");
+    xml::coded_error(C, code, message)
+}
+
+/// The first `Error` element at or below `el`, into `found`.
+fn find_error<'a>(
+    x: &mut Xml<'a>,
+    el: &xml::El,
+    found: &mut Option<Record<'a, 2>>,
+) -> Result<(), Error> {
+    if found.is_some() {
+        return Ok(());
     }
-    let mut out = Vec::with_capacity(packages.len());
-    for (pi, p) in packages.iter().enumerate() {
-        let path = || format!("/TrackResponse/Result/Packages/Package[{}]", pi + 1);
-        let number = p
-            .text_of("LandmarkTrackingNumber")
-            .or_else(|| p.text_of("TrackingNumber"))
-            .ok_or_else(|| Error::MissingField {
-                carrier: C,
-                field: "LandmarkTrackingNumber",
-                path: path(),
+    if el.name == "Error" {
+        *found = Some(x.texts(ERROR)?);
+        return Ok(());
+    }
+    x.descendants(|x, el| {
+        if el.name == "Error" && found.is_none() {
+            *found = Some(x.texts(ERROR)?);
+        }
+        Ok(())
+    })
+}
+
+/// One `Package` (`n` counts from 1, as in the paths).
+fn package(x: &mut Xml, n: usize) -> Result<Tracking, Error> {
+    let path = || format!("/TrackResponse/Result/Packages/Package[{n}]");
+    let mut events = xml::Events::new();
+    let mut seen = false;
+    let p = x.record(&["LandmarkTrackingNumber", "TrackingNumber"], |x, el| {
+        if el.name == "Events" && !seen {
+            seen = true;
+            x.children(|x, el| {
+                if el.name == "Event" {
+                    let at = || format!("{}/Events/Event[{}]", path(), events.index() + 1);
+                    events.push(event(&x.texts(EVENT)?, at));
+                }
+                Ok(())
             })?;
-        let list: Vec<&Node> = p
-            .child("Events")
-            .map(|e| e.children("Event").collect())
-            .unwrap_or_default();
-        let mut events = Vec::with_capacity(list.len());
-        for (ei, e) in list.iter().enumerate() {
-            events.push(event(e, || format!("{}/Events/Event[{}]", path(), ei + 1))?);
         }
-        out.push(Tracking::new(C, number, events, None));
-    }
-    Ok(out)
+        Ok(())
+    })?;
+    let number = p
+        .get("LandmarkTrackingNumber")
+        .or_else(|| p.get("TrackingNumber"))
+        .ok_or_else(|| Error::MissingField {
+            carrier: C,
+            field: "LandmarkTrackingNumber",
+            path: path(),
+        })?;
+    let events = events.finish()?;
+    Ok(Tracking::new(C, number, events, None))
 }
 
 /// `2019-01-01 13:21:45` (documented) or `10/01/2025 03:02 PM`.
@@ -101,17 +157,19 @@ fn chicago_time(s: &str) -> Option<NaiveDateTime> {
     .find_map(|f| super::local(s.trim(), f))
 }
 
-fn event(e: &Node, path: impl Fn() -> String) -> Result<Event, Error> {
-    let ts = e.text_of("DateTime").ok_or_else(|| Error::MissingField {
+const EVENT: &[&str; 4] = &["DateTime", "EventCode", "Location", "Status"];
+
+fn event(e: &Record<4>, path: impl Fn() -> String) -> Result<Event, Error> {
+    let ts = e.get("DateTime").ok_or_else(|| Error::MissingField {
         carrier: C,
         field: "DateTime",
         path: path(),
     })?;
     let local = chicago_time(ts)
         .ok_or_else(|| super::bad_time(C, || format!("{}/DateTime", path()), ts))?;
-    let code = e.text_of("EventCode").unwrap_or("");
+    let code = e.get("EventCode").unwrap_or("");
     let mapping = (!code.is_empty()).then(|| C.find(code)).flatten();
-    let loc = match e.text_of("Location") {
+    let loc = match e.get("Location") {
         Some(place) => Location {
             city: place
                 .split(',')
@@ -128,7 +186,7 @@ fn event(e: &Node, path: impl Fn() -> String) -> Result<Event, Error> {
         Some(EventTime::new(local, None)),
         code,
         None,
-        e.text_of("Status").unwrap_or(""),
+        e.get("Status").unwrap_or(""),
         mapping,
     )
     .at(loc))

@@ -27,7 +27,7 @@
 //! `PacketIdFault`) and `<string>` (its message) is [`Error::CarrierError`], as
 //! is a SOAP `Fault` from the SOAP endpoint.
 
-use super::xml::{self, Node};
+use super::xml::{self, Record, Xml};
 use super::{bad_time, carrier_error, iso_time};
 use crate::event::Location;
 use crate::{Carrier, Error, Event, Tracking};
@@ -35,32 +35,59 @@ use crate::{Carrier, Error, Event, Tracking};
 const C: Carrier = Carrier::Packeta;
 
 pub(crate) fn parse(body: &[u8]) -> Result<Vec<Tracking>, Error> {
-    let root = xml::parse(C, body)?;
-    if let Some(e) = root.soap_fault(C) {
-        return Err(e);
-    }
-    let response = root.find("response").ok_or_else(|| Error::MissingField {
-        carrier: C,
-        field: "response",
-        path: format!("<{}>", root.name),
-    })?;
-    match response.text_of("status") {
-        Some("ok") | None => {}
-        Some(_) => {
-            return Err(carrier_error(
-                C,
-                response.text_of("fault"),
-                response.text_of("string"),
-            ))
+    xml::read(C, body, |x| {
+        let mut events = None;
+        xml::soap_descendants(x, C, |x, el| {
+            if el.name == "response" && events.is_none() {
+                events = Some(response(x)?);
+            }
+            Ok(())
+        })?;
+        let events = events.ok_or_else(|| Error::MissingField {
+            carrier: C,
+            field: "response",
+            path: format!("<{}>", x.root()),
+        })?;
+        if events.is_empty() {
+            return Ok(Vec::new());
         }
+        Ok(vec![Tracking::new(C, "", events, None)])
+    })
+}
+
+const RECORD: &[&str; 5] = &[
+    "dateTime",
+    "codeText",
+    "statusCode",
+    "statusText",
+    "branchId",
+];
+
+/// The events of the `response` element just opened.
+fn response(x: &mut Xml) -> Result<Vec<Event>, Error> {
+    let mut result = None;
+    let mut records = xml::Events::new();
+    let r = x.record(&["status", "fault", "string"], |x, el| {
+        if el.name == "result" && result.is_none() {
+            result = Some(x.record(RECORD, |x, el| {
+                if el.name == "record" {
+                    let i = records.index();
+                    let at = || format!("response.result.record[{i}]");
+                    records.push(event(&x.texts(RECORD)?, at));
+                }
+                Ok(())
+            })?);
+        }
+        Ok(())
+    })?;
+    let fault = || carrier_error(C, r.get("fault"), r.get("string"));
+    match r.get("status") {
+        Some("ok") | None => {}
+        Some(_) => return Err(fault()),
     }
-    let Some(result) = response.child("result") else {
-        if response.child("fault").is_some() {
-            return Err(carrier_error(
-                C,
-                response.text_of("fault"),
-                response.text_of("string"),
-            ));
+    let Some(result) = result else {
+        if r.has("fault") {
+            return Err(fault());
         }
         return Err(Error::MissingField {
             carrier: C,
@@ -69,37 +96,25 @@ pub(crate) fn parse(body: &[u8]) -> Result<Vec<Tracking>, Error> {
         });
     };
     // packetStatus: the result is the record; packetTracking: its records.
-    let single = result.child("dateTime").is_some() || result.child("codeText").is_some();
-    let mut events = Vec::new();
-    if single {
-        events.push(event(result, || "response.result".to_string())?);
-    } else {
-        for (i, r) in result.children("record").enumerate() {
-            events.push(event(r, || format!("response.result.record[{i}]"))?);
-        }
+    if result.has("dateTime") || result.has("codeText") {
+        return Ok(vec![event(&result, || "response.result".to_string())?]);
     }
-    if events.is_empty() {
-        return Ok(Vec::new());
-    }
-    Ok(vec![Tracking::new(C, "", events, None)])
+    records.finish()
 }
 
-fn event(r: &Node, path: impl Fn() -> String) -> Result<Event, Error> {
-    let ts = r.text_of("dateTime").ok_or_else(|| Error::MissingField {
+fn event(r: &Record<5>, path: impl Fn() -> String) -> Result<Event, Error> {
+    let ts = r.get("dateTime").ok_or_else(|| Error::MissingField {
         carrier: C,
         field: "dateTime",
         path: path(),
     })?;
     let time = iso_time(ts).ok_or_else(|| bad_time(C, || format!("{}.dateTime", path()), ts))?;
-    let code_text = r.text_of("codeText");
-    let code = code_text.or_else(|| r.text_of("statusCode")).unwrap_or("");
+    let code_text = r.get("codeText");
+    let code = code_text.or_else(|| r.get("statusCode")).unwrap_or("");
     let mapping = code_text.and_then(|c| C.find(c));
-    let text = r.text_of("statusText").or(code_text).unwrap_or("");
+    let text = r.get("statusText").or(code_text).unwrap_or("");
     let location = Location {
-        name: r
-            .text_of("branchId")
-            .filter(|b| *b != "0")
-            .map(str::to_string),
+        name: r.get("branchId").filter(|b| *b != "0").map(str::to_string),
         ..Location::default()
     };
     Ok(Event::meant(Some(time), code, None, text, mapping).at(location))

@@ -28,10 +28,11 @@
 //! `LanguageFaultReason`), used as the code with the detail text as message,
 //! else the SOAP `Code/Value` and `Reason/Text`.
 
-use super::xml::{self, Node};
+use super::xml::{self, Xml};
 use super::{bad_time, carrier_error, iso_time};
 use crate::event::Location;
 use crate::{Carrier, Error, Event, Tracking};
+use std::borrow::Cow;
 
 const C: Carrier = Carrier::RussianPost;
 
@@ -43,100 +44,182 @@ const FAULT_REASONS: [&str; 3] = [
 ];
 
 pub(crate) fn parse(body: &[u8]) -> Result<Vec<Tracking>, Error> {
-    let root = xml::parse(C, body)?;
-    if let Some(fault) = root.find("Fault") {
-        return Err(fault_error(fault, &root));
-    }
-    let response = root
-        .find("getOperationHistoryResponse")
-        .ok_or_else(|| Error::MissingField {
+    xml::read(C, body, |x| {
+        let mut records = None;
+        x.descendants(|x, el| match el.name {
+            "Fault" => Err(fault_error(x)?),
+            "getOperationHistoryResponse" if records.is_none() => {
+                records = Some(response(x)?);
+                Ok(())
+            }
+            _ => Ok(()),
+        })?;
+        let (number, events) = records.ok_or_else(|| Error::MissingField {
             carrier: C,
             field: "getOperationHistoryResponse",
-            path: format!("<{}>", root.name),
+            path: format!("<{}>", x.root()),
         })?;
-    let mut records = Vec::new();
-    match response.child("OperationHistoryData") {
-        Some(data) => records.extend(data.children("historyRecord")),
-        // Tolerate records placed directly under the response element.
-        None => records.extend(response.children("historyRecord")),
-    }
-    if records.is_empty() {
-        return Ok(Vec::new());
-    }
-    let number = records
-        .iter()
-        .find_map(|r| r.child("ItemParameters").and_then(|i| i.text_of("Barcode")))
-        .ok_or_else(|| Error::MissingField {
+        if events.is_empty() {
+            return Ok(Vec::new());
+        }
+        let number = number.ok_or_else(|| Error::MissingField {
             carrier: C,
             field: "Barcode",
             path: "OperationHistoryData.historyRecord[0].ItemParameters".into(),
         })?;
-    let mut events = Vec::with_capacity(records.len());
-    for (i, r) in records.iter().enumerate() {
-        events.push(event(r, || {
-            format!("OperationHistoryData.historyRecord[{i}].OperationParameters")
-        })?);
-    }
-    Ok(vec![Tracking::new(C, number, events, None)])
+        Ok(vec![Tracking::new(C, number, events.finish()?, None)])
+    })
 }
 
-/// The SOAP fault as a carrier error: the service's detail reason when given.
-fn fault_error(fault: &Node, root: &Node) -> Error {
-    let detail = fault.child("Detail").or_else(|| fault.child("detail"));
-    if let Some(detail) = detail {
-        for kind in FAULT_REASONS {
-            if let Some(reason) = detail.find(kind) {
-                let message = match reason.text.as_ref() {
-                    "" => fault
-                        .child("Reason")
-                        .and_then(|r| r.text_of("Text"))
-                        .or_else(|| fault.text_of("faultstring")),
-                    t => Some(t),
-                };
-                let code = kind.strip_suffix("Reason").unwrap_or(kind);
-                return carrier_error(C, Some(code), message);
-            }
+/// The SOAP fault just opened as a carrier error: the service's detail
+/// reason when given.
+fn fault_error(x: &mut Xml) -> Result<Error, Error> {
+    let mut reasons: [Option<Cow<str>>; 3] = Default::default();
+    let mut detail = false;
+    let f = x.fault(|x, el| {
+        if matches!(el.name, "Detail" | "detail") && !detail {
+            detail = true;
+            x.descendants(|x, el| {
+                if let Some(k) = FAULT_REASONS.iter().position(|k| *k == el.name) {
+                    if reasons[k].is_none() {
+                        reasons[k] = Some(x.text()?);
+                    }
+                }
+                Ok(())
+            })?;
+        }
+        Ok(())
+    })?;
+    for (kind, reason) in FAULT_REASONS.iter().zip(&reasons) {
+        if let Some(reason) = reason {
+            let message = match reason.as_ref() {
+                "" => f.message.as_deref(),
+                t => Some(t),
+            };
+            let code = kind.strip_suffix("Reason").unwrap_or(kind);
+            return Ok(carrier_error(C, Some(code), message));
         }
     }
-    root.soap_fault(C)
-        .unwrap_or_else(|| carrier_error(C, None, Some("SOAP fault")))
+    Ok(f.error(C))
 }
 
-fn event(r: &Node, path: impl Fn() -> String) -> Result<Event, Error> {
-    let op = r.child("OperationParameters");
-    let ts = op
-        .and_then(|o| o.text_of("OperDate"))
-        .ok_or_else(|| Error::MissingField {
-            carrier: C,
-            field: "OperDate",
-            path: path(),
-        })?;
+/// What `getOperationHistoryResponse` holds: the first barcode and the events.
+type History<'a> = (Option<Cow<'a, str>>, xml::Events);
+
+fn response<'a>(x: &mut Xml<'a>) -> Result<History<'a>, Error> {
+    let mut number = None;
+    let (mut data, mut direct) = ((false, xml::Events::new()), xml::Events::new());
+    x.children(|x, el| match el.name {
+        "OperationHistoryData" if !data.0 => {
+            data.0 = true;
+            x.children(|x, el| {
+                if el.name == "historyRecord" {
+                    record(x, &mut number, &mut data.1)?;
+                }
+                Ok(())
+            })
+        }
+        // Tolerate records placed directly under the response element.
+        "historyRecord" => record(x, &mut number, &mut direct),
+        _ => Ok(()),
+    })?;
+    Ok((number, if data.0 { data.1 } else { direct }))
+}
+
+/// The `historyRecord` just opened.
+fn record<'a>(
+    x: &mut Xml<'a>,
+    number: &mut Option<Cow<'a, str>>,
+    events: &mut xml::Events,
+) -> Result<(), Error> {
+    let i = events.index();
+    let path = || format!("OperationHistoryData.historyRecord[{i}].OperationParameters");
+    let mut r = Operation::<'a>::default();
+    let (mut op, mut item, mut address) = (false, false, false);
+    x.children(|x, el| match el.name {
+        "ItemParameters" if !item => {
+            item = true;
+            if number.is_none() {
+                *number = x.text_of("Barcode")?;
+            }
+            Ok(())
+        }
+        "OperationParameters" if !op => {
+            op = true;
+            let (mut kind, mut attr) = (None, None);
+            let mut o = x.record(&["OperDate"], |x, el| match el.name {
+                "OperType" if kind.is_none() => {
+                    kind = Some(x.texts(&["Id", "Name"])?);
+                    Ok(())
+                }
+                "OperAttr" if attr.is_none() => {
+                    attr = Some(x.texts(&["Id", "Name"])?);
+                    Ok(())
+                }
+                _ => Ok(()),
+            })?;
+            r.date = o.take("OperDate");
+            if let Some(mut k) = kind {
+                (r.code, r.type_name) = (k.take("Id"), k.take("Name"));
+            }
+            if let Some(mut a) = attr {
+                (r.attr, r.attr_name) = (a.take("Id"), a.take("Name"));
+            }
+            Ok(())
+        }
+        "AddressParameters" if !address => {
+            address = true;
+            let (mut place, mut country) = (false, false);
+            x.children(|x, el| match el.name {
+                "OperationAddress" if !place => {
+                    place = true;
+                    let p = x.texts(&["Index", "Description"])?;
+                    r.location.postal_code = p.get("Index").map(str::to_string);
+                    r.location.name = p.get("Description").map(str::to_string);
+                    Ok(())
+                }
+                "CountryOper" if !country => {
+                    country = true;
+                    r.location.country = x.text_of("Code2A")?.map(Cow::into_owned);
+                    Ok(())
+                }
+                _ => Ok(()),
+            })
+        }
+        _ => Ok(()),
+    })?;
+    events.push(event(r, path));
+    Ok(())
+}
+
+/// One record's fields.
+#[derive(Default)]
+struct Operation<'a> {
+    date: Option<Cow<'a, str>>,
+    code: Option<Cow<'a, str>>,
+    type_name: Option<Cow<'a, str>>,
+    attr: Option<Cow<'a, str>>,
+    attr_name: Option<Cow<'a, str>>,
+    location: Location,
+}
+
+fn event(r: Operation, path: impl Fn() -> String) -> Result<Event, Error> {
+    let ts = r.date.as_deref().ok_or_else(|| Error::MissingField {
+        carrier: C,
+        field: "OperDate",
+        path: path(),
+    })?;
     let time = iso_time(ts).ok_or_else(|| bad_time(C, || format!("{}.OperDate", path()), ts))?;
-    let oper_type = op.and_then(|o| o.child("OperType"));
-    let oper_attr = op.and_then(|o| o.child("OperAttr"));
-    let code = oper_type.and_then(|t| t.text_of("Id")).unwrap_or("");
-    let attr = oper_attr.and_then(|a| a.text_of("Id"));
+    let code = r.code.as_deref().unwrap_or("");
+    let attr = r.attr.as_deref();
     let mapping = (!code.is_empty())
         .then(|| C.find_pair(code, attr))
         .flatten();
-    let type_name = oper_type.and_then(|t| t.text_of("Name"));
-    let attr_name = oper_attr.and_then(|a| a.text_of("Name"));
-    let text = match (type_name, attr_name) {
+    let text = match (r.type_name, r.attr_name) {
         (Some(t), Some(a)) => format!("{t}: {a}"),
-        (Some(t), None) => t.to_string(),
-        (None, Some(a)) => a.to_string(),
+        (Some(t), None) => t.into_owned(),
+        (None, Some(a)) => a.into_owned(),
         (None, None) => String::new(),
     };
-    let address = r.child("AddressParameters");
-    let place = address.and_then(|a| a.child("OperationAddress"));
-    let own = |s: Option<&str>| s.map(str::to_string);
-    let location = Location {
-        city: None,
-        postal_code: own(place.and_then(|p| p.text_of("Index"))),
-        country: own(address
-            .and_then(|a| a.child("CountryOper"))
-            .and_then(|c| c.text_of("Code2A"))),
-        name: own(place.and_then(|p| p.text_of("Description"))),
-    };
-    Ok(Event::meant(Some(time), code, attr.map(str::to_string), text, mapping).at(location))
+    Ok(Event::meant(Some(time), code, attr.map(str::to_string), text, mapping).at(r.location))
 }

@@ -13,115 +13,142 @@
 //! local time at the depot, with no zone: offset `None`. `DeliveryDate` /
 //! `DeliveryTime` are the actual delivery, never an estimate; there is no ETA.
 
-use super::xml::{self, Node};
+use super::xml::{self, Record, Xml};
 use super::{bad_time, compact_date_time};
 use crate::{Carrier, Error, Event, EventTime, Location, Tracking};
 
 const C: Carrier = Carrier::Tnt;
 
 pub(crate) fn parse(body: &[u8]) -> Result<Vec<Tracking>, Error> {
-    let root = xml::parse(C, body)?;
-    let mut consignments = Vec::new();
-    root.find_all("Consignment", &mut consignments);
-    if consignments.is_empty() {
-        return Err(match root.find("Error") {
-            Some(e) => {
-                let code = e.text_of("Code");
-                let message = e.text_of("Message").unwrap_or("unspecified error");
-                Error::CarrierError {
-                    carrier: C,
-                    code: code.map(str::to_string),
-                    message: match code {
-                        Some(c) => format!("{c}: {message}"),
-                        None => message.to_string(),
-                    },
+    xml::read(C, body, |x| {
+        let mut out = Vec::new();
+        let mut consignments = 0;
+        let mut not_found = None;
+        let mut error = None;
+        x.descendants(|x, el| match el.name {
+            "Consignment" => {
+                let path = || format!("TrackResponse.Consignment[{consignments}]");
+                let found = consignment(x, path)?;
+                consignments += 1;
+                match found {
+                    Ok(t) => out.push(t),
+                    Err(number) => drop(not_found.get_or_insert(number)),
                 }
+                Ok(())
             }
-            None => Error::MissingField {
-                carrier: C,
-                field: "Consignment",
-                path: format!("<{}>", root.name),
-            },
-        });
-    }
-    let mut out = Vec::with_capacity(consignments.len());
-    let mut not_found = None;
-    for (i, c) in consignments.iter().enumerate() {
-        let path = || format!("TrackResponse.Consignment[{i}]");
-        let number = c
-            .text_of("ConsignmentNumber")
-            .ok_or_else(|| Error::MissingField {
-                carrier: C,
-                field: "ConsignmentNumber",
-                path: path(),
-            })?;
-        let summary = c.text_of("SummaryCode");
-        let statuses: Vec<&Node> = c.children("StatusData").collect();
-        if statuses.is_empty() && summary == Some("CNF") {
-            not_found.get_or_insert(number);
-            continue;
-        }
-        let mut events = Vec::with_capacity(statuses.len().max(1));
-        for (j, s) in statuses.iter().enumerate() {
-            events.push(status(s, || format!("{}.StatusData[{j}]", path()))?);
-        }
-        if events.is_empty() {
-            if let Some(code) = summary {
-                let mapping = C.find_parts(&["summary/", code]);
-                events.push(Event::meant(None, code, None, "", mapping));
+            "Error" if error.is_none() => {
+                error = Some(x.texts(&["Code", "Message"])?);
+                Ok(())
             }
-        }
-        out.push(Tracking::new(C, number, events, None));
-    }
-    if out.is_empty() {
-        if let Some(number) = not_found {
-            return Err(Error::CarrierError {
-                carrier: C,
-                code: Some("CNF".to_string()),
-                message: format!("CNF: consignment {number} not found"),
+            _ => Ok(()),
+        })?;
+        if consignments == 0 {
+            return Err(match error {
+                Some(e) => {
+                    let code = e.get("Code");
+                    let message = e.get("Message").unwrap_or("unspecified error");
+                    xml::coded_error(C, code, message)
+                }
+                None => Error::MissingField {
+                    carrier: C,
+                    field: "Consignment",
+                    path: format!("<{}>", x.root()),
+                },
             });
         }
-    }
-    Ok(out)
+        if out.is_empty() {
+            if let Some(number) = not_found {
+                return Err(Error::CarrierError {
+                    carrier: C,
+                    code: Some("CNF".to_string()),
+                    message: format!("CNF: consignment {number} not found"),
+                });
+            }
+        }
+        Ok(out)
+    })
 }
 
-fn status(s: &Node, path: impl Fn() -> String) -> Result<Event, Error> {
-    let date = s
-        .text_of("LocalEventDate")
+/// One `Consignment`: its tracking, or `Err(number)` when it was not found
+/// (`SummaryCode` `CNF` and no status).
+fn consignment<'a>(
+    x: &mut Xml<'a>,
+    path: impl Fn() -> String,
+) -> Result<Result<Tracking, String>, Error> {
+    let mut events = xml::Events::new();
+    let c = x.record(&["ConsignmentNumber", "SummaryCode"], |x, el| {
+        if el.name == "StatusData" {
+            let at = || format!("{}.StatusData[{}]", path(), events.index());
+            events.push(status(&x.texts(STATUS)?, at));
+        }
+        Ok(())
+    })?;
+    let number = c
+        .get("ConsignmentNumber")
         .ok_or_else(|| Error::MissingField {
             carrier: C,
-            field: "LocalEventDate",
+            field: "ConsignmentNumber",
             path: path(),
         })?;
-    let time = s.text_of("LocalEventTime").unwrap_or("");
-    let hhmmss = if time.is_empty() {
-        String::new()
-    } else {
-        format!("{time}00")
-    };
-    let local = (time.is_empty() || time.len() == 4)
-        .then(|| compact_date_time(date, &hhmmss))
-        .flatten()
-        .ok_or_else(|| {
-            bad_time(
-                C,
-                || format!("{}.LocalEventTime", path()),
-                &format!("{date} {time}"),
-            )
-        })?;
-    let code = s.text_of("StatusCode").unwrap_or("");
+    let summary = c.get("SummaryCode");
+    let mut events = events.finish()?;
+    if events.is_empty() {
+        if summary == Some("CNF") {
+            return Ok(Err(number.to_string()));
+        }
+        if let Some(code) = summary {
+            let mapping = C.find_parts(&["summary/", code]);
+            events.push(Event::meant(None, code, None, "", mapping));
+        }
+    }
+    Ok(Ok(Tracking::new(C, number, events, None)))
+}
+
+const STATUS: &[&str; 6] = &[
+    "LocalEventDate",
+    "LocalEventTime",
+    "StatusCode",
+    "StatusDescription",
+    "DepotName",
+    "Depot",
+];
+
+fn status(s: &Record<6>, path: impl Fn() -> String) -> Result<Event, Error> {
+    let date = s.get("LocalEventDate").ok_or_else(|| Error::MissingField {
+        carrier: C,
+        field: "LocalEventDate",
+        path: path(),
+    })?;
+    let time = s.get("LocalEventTime").unwrap_or("");
+    // `HHMM` read as `HHMM00`.
+    let mut hhmmss = *b"000000";
+    let local = match time.len() {
+        0 => compact_date_time(date, ""),
+        4 => {
+            hhmmss[..4].copy_from_slice(time.as_bytes());
+            std::str::from_utf8(&hhmmss)
+                .ok()
+                .and_then(|t| compact_date_time(date, t))
+        }
+        _ => None,
+    }
+    .ok_or_else(|| {
+        bad_time(
+            C,
+            || format!("{}.LocalEventTime", path()),
+            &format!("{date} {time}"),
+        )
+    })?;
+    let code = s.get("StatusCode").unwrap_or("");
     let mut event = Event::lookup(
         C,
         Some(EventTime::new(local, None)),
         code,
         None,
-        s.text_of("StatusDescription").unwrap_or(""),
+        s.get("StatusDescription").unwrap_or(""),
     );
     event.location = Location {
-        name: s
-            .text_of("DepotName")
-            .or(s.text_of("Depot"))
-            .map(str::to_string),
+        name: s.get("DepotName").or(s.get("Depot")).map(str::to_string),
         ..Location::default()
     };
     Ok(event)

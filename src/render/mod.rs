@@ -4,7 +4,7 @@
 //! - [`tracking_html`]: an HTML fragment for one parcel: a progress bar over
 //!   the milestones (ordered, shipped, out for delivery, delivered; or the
 //!   pickup path, or the way back to the shop), the current customer
-//!   [`message`](crate::message()), the delivery estimate in local words, what
+//!   [`message`](crate::customer::message()), the delivery estimate in local words, what
 //!   the customer must do and by when, and the timeline newest first with
 //!   local times and place names.
 //! - [`order_html`]: the same for every parcel of an [`Order`].
@@ -19,7 +19,8 @@
 //! codes never show, nor carriers' internal location ids.
 //!
 //! ```
-//! use wismo::{render, Locale};
+//! use wismo::render;
+//! use wismo::customer::Locale;
 //! # let body = std::fs::read("examples/data/postnl_pickup_point.json").unwrap();
 //! # let tracking = wismo::parse(wismo::Carrier::Postnl, &body).unwrap().remove(0);
 //! let html = render::tracking_html(&tracking, Locale::Nl);
@@ -63,7 +64,10 @@ pub struct RenderOptions {
 
 impl RenderOptions {
     fn message(&self) -> MessageOptions {
-        MessageOptions { today: self.today }
+        MessageOptions {
+            today: self.today,
+            ..MessageOptions::default()
+        }
     }
 }
 
