@@ -406,7 +406,7 @@ pub fn classify(text: String, lang: Option<String>) -> napi::Result<Option<Class
     }))
 }
 
-/// `wismo::notifications_with` (trackings and options as the crate's JSON).
+/// `wismo::customer::notifications_with` (trackings and options as the crate's JSON).
 #[napi]
 pub fn notifications(
     previous: Option<String>,
@@ -415,40 +415,40 @@ pub fn notifications(
 ) -> napi::Result<String> {
     let previous: Option<wismo::Tracking> = previous.as_deref().map(from_json).transpose()?;
     let current: wismo::Tracking = from_json(&current)?;
-    let options: wismo::NotifyOptions = match options {
+    let options: wismo::customer::NotifyOptions = match options {
         Some(o) => from_json(&o)?,
-        None => wismo::NotifyOptions::default(),
+        None => wismo::customer::NotifyOptions::default(),
     };
-    to_json(&wismo::notifications_with(
+    to_json(&wismo::customer::notifications_with(
         previous.as_ref(),
         &current,
         &options,
     ))
 }
 
-fn locale_of(tag: &str) -> napi::Result<wismo::Locale> {
-    wismo::Locale::from_tag(tag).ok_or_else(|| invalid(format!("unknown locale `{tag}`")))
+fn locale_of(tag: &str) -> napi::Result<wismo::customer::Locale> {
+    wismo::customer::Locale::from_tag(tag).ok_or_else(|| invalid(format!("unknown locale `{tag}`")))
 }
 
-fn message_options(options: Option<String>) -> napi::Result<wismo::MessageOptions> {
+fn message_options(options: Option<String>) -> napi::Result<wismo::customer::MessageOptions> {
     match options {
         Some(o) => from_json(&o),
-        None => Ok(wismo::MessageOptions::default()),
+        None => Ok(wismo::customer::MessageOptions::default()),
     }
 }
 
-/// `wismo::message_with`: the customer's message for a tracking.
+/// `wismo::customer::message_with`: the customer's message for a tracking.
 #[napi]
 pub fn message(tracking: String, locale: String, options: Option<String>) -> napi::Result<String> {
     let tracking: wismo::Tracking = from_json(&tracking)?;
-    to_json(&wismo::message_with(
+    to_json(&wismo::customer::message_with(
         &tracking,
         locale_of(&locale)?,
         &message_options(options)?,
     ))
 }
 
-/// `wismo::notification_message_with`: the customer's message for a
+/// `wismo::customer::notification_message_with`: the customer's message for a
 /// notification.
 #[napi]
 pub fn notification_message(
@@ -456,8 +456,8 @@ pub fn notification_message(
     locale: String,
     options: Option<String>,
 ) -> napi::Result<String> {
-    let notification: wismo::Notification = from_json(&notification)?;
-    to_json(&wismo::notification_message_with(
+    let notification: wismo::customer::Notification = from_json(&notification)?;
+    to_json(&wismo::customer::notification_message_with(
         &notification,
         locale_of(&locale)?,
         &message_options(options)?,
@@ -478,7 +478,7 @@ pub fn vocabulary() -> napi::Result<String> {
         "substatuses": words(wismo::Substatus::ALL, |s| s.to_string()),
         "reasons": words(wismo::Reason::ALL, |s| s.to_string()),
         "langs": words(wismo::Lang::ALL, |s| s.to_string()),
-        "locales": words(wismo::Locale::ALL, |s| s.to_string()),
-        "notificationKinds": words(wismo::NotificationKind::ALL, |s| s.as_str().to_string()),
+        "locales": words(wismo::customer::Locale::ALL, |s| s.to_string()),
+        "notificationKinds": words(wismo::customer::NotificationKind::ALL, |s| s.as_str().to_string()),
     }))
 }

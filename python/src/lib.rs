@@ -385,7 +385,7 @@ fn window(w: Option<wismo::EtaWindow>) -> Option<EtaWindow> {
 #[pyclass(module = "wismo", frozen, eq)]
 #[derive(Clone, PartialEq)]
 struct Eta {
-    inner: wismo::Eta,
+    inner: wismo::eta::Eta,
 }
 
 #[pymethods]
@@ -759,7 +759,7 @@ impl Candidate {
 #[pyclass(module = "wismo", frozen, eq)]
 #[derive(Clone, PartialEq)]
 struct NotificationData {
-    inner: wismo::NotificationData,
+    inner: wismo::customer::NotificationData,
 }
 
 #[pymethods]
@@ -843,7 +843,7 @@ impl NotificationData {
 #[pyclass(module = "wismo", frozen, eq)]
 #[derive(Clone, PartialEq)]
 struct Notification {
-    inner: wismo::Notification,
+    inner: wismo::customer::Notification,
 }
 
 #[pymethods]
@@ -887,7 +887,7 @@ impl Notification {
 #[pyclass(module = "wismo", frozen, eq)]
 #[derive(Clone, PartialEq)]
 struct CustomerMessage {
-    inner: wismo::CustomerMessage,
+    inner: wismo::customer::CustomerMessage,
 }
 
 #[pymethods]
@@ -1196,25 +1196,27 @@ fn notifications(
     promised: Option<&Bound<'_, PyAny>>,
     min_delay_days: u32,
 ) -> PyResult<Vec<Notification>> {
-    let options: wismo::NotifyOptions = from_json_value(serde_json::json!({
+    let options: wismo::customer::NotifyOptions = from_json_value(serde_json::json!({
         "now": iso_arg(now, false)?,
         "previous_at": iso_arg(previous_at, false)?,
         "promised": iso_arg(promised, true)?,
         "min_delay_days": min_delay_days,
     }))?;
     let prev = previous.as_ref().map(|p| &p.inner);
-    Ok(wismo::notifications_with(prev, &current.inner, &options)
-        .into_iter()
-        .map(|inner| Notification { inner })
-        .collect())
+    Ok(
+        wismo::customer::notifications_with(prev, &current.inner, &options)
+            .into_iter()
+            .map(|inner| Notification { inner })
+            .collect(),
+    )
 }
 
-fn locale_of(tag: &str) -> PyResult<wismo::Locale> {
-    wismo::Locale::from_tag(tag)
+fn locale_of(tag: &str) -> PyResult<wismo::customer::Locale> {
+    wismo::customer::Locale::from_tag(tag)
         .ok_or_else(|| PyValueError::new_err(format!("unknown locale `{tag}`")))
 }
 
-fn message_options(today: Option<&Bound<'_, PyAny>>) -> PyResult<wismo::MessageOptions> {
+fn message_options(today: Option<&Bound<'_, PyAny>>) -> PyResult<wismo::customer::MessageOptions> {
     from_json_value(serde_json::json!({ "today": iso_arg(today, true)? }))
 }
 
@@ -1228,7 +1230,7 @@ fn message(
 ) -> PyResult<CustomerMessage> {
     let options = message_options(today)?;
     Ok(CustomerMessage {
-        inner: wismo::message_with(&tracking.inner, locale_of(locale)?, &options),
+        inner: wismo::customer::message_with(&tracking.inner, locale_of(locale)?, &options),
     })
 }
 
@@ -1242,7 +1244,11 @@ fn notification_message(
 ) -> PyResult<CustomerMessage> {
     let options = message_options(today)?;
     Ok(CustomerMessage {
-        inner: wismo::notification_message_with(&notification.inner, locale_of(locale)?, &options),
+        inner: wismo::customer::notification_message_with(
+            &notification.inner,
+            locale_of(locale)?,
+            &options,
+        ),
     })
 }
 
@@ -1292,10 +1298,15 @@ fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     )?;
     m.add("REASONS", words(wismo::Reason::ALL, |s| s.to_string()))?;
     m.add("LANGS", words(wismo::Lang::ALL, |s| s.to_string()))?;
-    m.add("LOCALES", words(wismo::Locale::ALL, |s| s.to_string()))?;
+    m.add(
+        "LOCALES",
+        words(wismo::customer::Locale::ALL, |s| s.to_string()),
+    )?;
     m.add(
         "NOTIFICATION_KINDS",
-        words(wismo::NotificationKind::ALL, |s| s.as_str().to_string()),
+        words(wismo::customer::NotificationKind::ALL, |s| {
+            s.as_str().to_string()
+        }),
     )?;
     Ok(())
 }
