@@ -152,6 +152,44 @@ impl FromStr for Lang {
 /// assert_eq!(classify("Photo taken of parcel", None), None);
 /// ```
 pub fn classify(text: &str, lang_hint: Option<Lang>) -> Option<(Status, Substatus, f32)> {
+    let (id, factor) = first_rule(text, lang_hint)?;
+    let rule = RULES.get(id)?;
+    let sub = rule.target?;
+    Some((
+        sub.status(),
+        sub,
+        f32::from(rule.confidence) / 100.0 * factor,
+    ))
+}
+
+/// The rule that decides `text` (a diagnostic for calibrating the rules'
+/// confidences, see `tests/text.rs`): its index in precedence order, its
+/// pattern and its confidence in percent. A rule of a "not a status" kind
+/// matches too (then [`classify`] answers `None`).
+#[doc(hidden)]
+pub fn deciding_rule(text: &str, lang_hint: Option<Lang>) -> Option<(usize, &'static str, u8)> {
+    let (id, _) = first_rule(text, lang_hint)?;
+    RULES.get(id).map(|r| (id, r.pattern, r.confidence))
+}
+
+/// Rule `id`'s pattern, confidence in percent and substatus (`None` for a
+/// "not a status" rule) (a diagnostic, see [`deciding_rule`]).
+#[doc(hidden)]
+pub fn rule_info(id: usize) -> Option<(&'static str, u8, Option<Substatus>)> {
+    RULES.get(id).map(|r| (r.pattern, r.confidence, r.target))
+}
+
+/// Number of phrase rules, all languages together (a diagnostic, see
+/// [`deciding_rule`]).
+#[doc(hidden)]
+pub fn rules_total() -> usize {
+    RULES.len()
+}
+
+/// The index of the first matching rule and the confidence factor of the
+/// language hint.
+#[inline(always)]
+fn first_rule(text: &str, lang_hint: Option<Lang>) -> Option<(usize, f32)> {
     let index = index();
     let mut folded = Folded::new();
     folded.fold(text, &index.fold2);
@@ -203,13 +241,7 @@ pub fn classify(text: &str, lang_hint: Option<Lang>) -> Option<(Status, Substatu
     } else {
         return None;
     };
-    let rule = RULES.get(id)?;
-    let sub = rule.target?;
-    Some((
-        sub.status(),
-        sub,
-        f32::from(rule.confidence) / 100.0 * factor,
-    ))
+    Some((id, factor))
 }
 
 /// Gathers the rules whose anchor key is `key` and whose anchor starts

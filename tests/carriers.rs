@@ -150,7 +150,7 @@ fn syntax_errors_carry_line_and_column() {
         "ups: cannot read JSON body: EOF while parsing a list at line 1 column 19"
     );
     let e = wismo::parse(Carrier::Ups, b"{\"trackResponse\": 5}").unwrap_err();
-    assert_eq!(e.to_string(), "ups: cannot read JSON body: invalid type: integer `5`, expected struct TrackResponse at line 1 column 19");
+    assert_eq!(e.to_string(), "ups: cannot read JSON body: invalid type: integer `5`, expected a JSON object at line 1 column 19");
     assert_eq!(e.classify(), Category::Data);
     let e = wismo::parse(Carrier::Fedex, b"{\"output\": {").unwrap_err();
     assert_eq!(

@@ -167,9 +167,13 @@ fn errors() {
     // Neither entity nor errors.
     let e = parse_body(br#"{"requests": []}"#).unwrap_err();
     assert!(e.to_string().contains("unspecified error"), "{e}");
+    // A bare JSON string says so (no Rust type name).
     assert!(matches!(
         parse_body(b"\"x\"").unwrap_err(),
-        wismo::Error::Json { .. }
+        wismo::Error::BodyFormat {
+            found: "a JSON string",
+            ..
+        }
     ));
 }
 

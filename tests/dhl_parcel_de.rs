@@ -37,8 +37,11 @@ fn piece_detail_delivered_after_packstation_posting() {
     assert_eq!(first.location.city.as_deref(), Some("Bremen"));
     assert_eq!(first.location.country.as_deref(), Some("Germany"));
     assert_eq!(t.events[2].substatus, Substatus::PickedUp);
-    // SRTED|NRQRD (standard code PO) is the pair row's safe meaning.
-    assert_eq!(t.events[5].status, Status::InTransit);
+    // SRTED|NRQRD (standard code PO) is a coarse pair; its text, "The
+    // shipment has been loaded onto the delivery vehicle", is read with
+    // certainty (issue 21 calibration).
+    assert_eq!(t.events[5].status, Status::OutForDelivery);
+    assert!(t.events[5].classified);
     let last = t.events.last().unwrap();
     assert_eq!(last.mapping_key.as_deref(), Some("DLVRD|OTHER"));
     assert_eq!(t.status, Status::Delivered);

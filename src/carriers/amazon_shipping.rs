@@ -21,7 +21,9 @@
 //! carrier's promise (never the delivery itself). Error answers are `{"errors":
 //! [{"code", "message", "details"}]}` ([`Error::CarrierError`]).
 
-use super::{iso_time, iso_time_or_date, json, text, ApiError, Place, Str};
+use super::{
+    iso_time, iso_time_or_date, json, one_or_many, opt_one_or_many, text, ApiError, Place, Str,
+};
 use crate::{Carrier, Error, EtaSource, EtaWindow, Event, Tracking};
 use serde::Deserialize;
 
@@ -35,13 +37,18 @@ struct Body<'a> {
     // flattened, which would buffer the whole body.
     #[serde(borrow, rename = "trackingId")]
     tracking_id: Option<Str<'a>>,
-    #[serde(borrow, rename = "eventHistory")]
+    #[serde(
+        borrow,
+        rename = "eventHistory",
+        default,
+        deserialize_with = "opt_one_or_many"
+    )]
     event_history: Option<Vec<TrackingEvent<'a>>>,
     #[serde(borrow, rename = "promisedDeliveryDate")]
     promised_delivery_date: Option<Str<'a>>,
     #[serde(borrow)]
     summary: Option<Summary<'a>>,
-    #[serde(borrow, default)]
+    #[serde(borrow, default, deserialize_with = "one_or_many")]
     errors: Vec<ApiError<'a>>,
 }
 
@@ -49,7 +56,12 @@ struct Body<'a> {
 struct TrackingResult<'a> {
     #[serde(borrow, rename = "trackingId")]
     tracking_id: Option<Str<'a>>,
-    #[serde(borrow, rename = "eventHistory")]
+    #[serde(
+        borrow,
+        rename = "eventHistory",
+        default,
+        deserialize_with = "opt_one_or_many"
+    )]
     event_history: Option<Vec<TrackingEvent<'a>>>,
     #[serde(borrow, rename = "promisedDeliveryDate")]
     promised_delivery_date: Option<Str<'a>>,
@@ -79,9 +91,9 @@ struct Summary<'a> {
 
 #[derive(Deserialize)]
 struct DetailCodes<'a> {
-    #[serde(borrow, default)]
+    #[serde(borrow, default, deserialize_with = "opt_one_or_many")]
     forward: Option<Vec<Str<'a>>>,
-    #[serde(borrow, default)]
+    #[serde(borrow, default, deserialize_with = "opt_one_or_many")]
     returns: Option<Vec<Str<'a>>>,
 }
 

@@ -33,7 +33,9 @@
 //! string is read as in the XML.
 
 use super::xml::{self, Record, Xml};
-use super::{bad_time, carrier_error, iso_time, json, location, text, wcf_date, Str};
+use super::{
+    bad_time, carrier_error, iso_time, json, location, opt_one_or_many, text, wcf_date, Str,
+};
 use crate::{Carrier, Error, Event, Tracking};
 use serde::Deserialize;
 
@@ -115,7 +117,9 @@ fn shipment_tracking_response(x: &mut Xml) -> Result<Result<Vec<Tracking>, Error
             C,
             None,
             Some(&format!("waybill not found: {}", unknown.join(", "))),
-        )));
+        )
+        // Aramex lists numbers it has no record of in `NonExistingWaybills`.
+        .of_kind(crate::CarrierErrorKind::NotFound)));
     }
     Ok(Err(Error::MissingField {
         carrier: C,
@@ -235,11 +239,26 @@ fn update(u: Update<'_>, path: impl Fn() -> String) -> Result<Event, Error> {
 
 #[derive(Deserialize)]
 struct JsonBody<'a> {
-    #[serde(borrow, rename = "Notifications", default)]
+    #[serde(
+        borrow,
+        rename = "Notifications",
+        default,
+        deserialize_with = "opt_one_or_many"
+    )]
     notifications: Option<Vec<JsonNotification<'a>>>,
-    #[serde(borrow, rename = "TrackingResults", default)]
+    #[serde(
+        borrow,
+        rename = "TrackingResults",
+        default,
+        deserialize_with = "opt_one_or_many"
+    )]
     tracking_results: Option<Vec<JsonPair<'a>>>,
-    #[serde(borrow, rename = "NonExistingWaybills", default)]
+    #[serde(
+        borrow,
+        rename = "NonExistingWaybills",
+        default,
+        deserialize_with = "opt_one_or_many"
+    )]
     non_existing_waybills: Option<Vec<Option<Str<'a>>>>,
 }
 
@@ -255,7 +274,12 @@ struct JsonNotification<'a> {
 struct JsonPair<'a> {
     #[serde(borrow, rename = "Key")]
     key: Option<Str<'a>>,
-    #[serde(borrow, rename = "Value", default)]
+    #[serde(
+        borrow,
+        rename = "Value",
+        default,
+        deserialize_with = "opt_one_or_many"
+    )]
     value: Option<Vec<JsonResult<'a>>>,
 }
 
@@ -323,7 +347,8 @@ fn parse_json(body: &[u8]) -> Result<Vec<Tracking>, Error> {
             C,
             None,
             Some(&format!("waybill not found: {}", unknown.join(", "))),
-        ));
+        )
+        .of_kind(crate::CarrierErrorKind::NotFound));
     }
     Err(Error::MissingField {
         carrier: C,

@@ -15,7 +15,7 @@
 //! (`title`, `status`, `detail`) or an Asendia US `responseStatusCode` other
 //! than 200 without data is [`Error::CarrierError`].
 
-use super::{bad_time, iso_time, json, location, text, Str};
+use super::{bad_time, iso_time, json, location, one_or_many, opt_one_or_many, text, Str};
 use crate::{Carrier, Error, Event, Tracking};
 use serde::Deserialize;
 
@@ -42,10 +42,15 @@ struct Object<'a> {
     // Asendia Sync object form
     #[serde(borrow, rename = "trackingNumber")]
     tracking_number: Option<Str<'a>>,
-    #[serde(borrow, rename = "trackingEvents")]
+    #[serde(
+        borrow,
+        rename = "trackingEvents",
+        default,
+        deserialize_with = "opt_one_or_many"
+    )]
     tracking_events: Option<Vec<SyncEvent<'a>>>,
     // Asendia US
-    #[serde(borrow)]
+    #[serde(borrow, default, deserialize_with = "opt_one_or_many")]
     data: Option<Vec<UsShipment<'a>>>,
     #[serde(borrow, rename = "responseStatus")]
     response_status: Option<UsStatus<'a>>,
@@ -77,7 +82,12 @@ struct UsShipment<'a> {
     tracking_number_vendor: Option<Str<'a>>,
     #[serde(borrow, rename = "customerReferenceNumber")]
     customer_reference_number: Option<Str<'a>>,
-    #[serde(borrow, default, rename = "trackingMilestoneEvents")]
+    #[serde(
+        borrow,
+        default,
+        rename = "trackingMilestoneEvents",
+        deserialize_with = "one_or_many"
+    )]
     tracking_milestone_events: Vec<UsEvent<'a>>,
 }
 
@@ -136,6 +146,7 @@ fn error(o: &Object<'_>) -> Error {
         .or(us_message);
     match (code, message) {
         (None, None) if o.data.is_some() => Error::CarrierError {
+            kind: crate::CarrierErrorKind::Other,
             carrier: C,
             code: None,
             message: "no tracking data".to_string(),
@@ -148,6 +159,7 @@ fn error(o: &Object<'_>) -> Error {
         (code, message) => {
             let message = message.unwrap_or("unspecified error");
             Error::CarrierError {
+                kind: crate::CarrierErrorKind::Other,
                 carrier: C,
                 message: match &code {
                     Some(c) => format!("{c}: {message}"),

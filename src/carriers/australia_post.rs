@@ -18,7 +18,7 @@
 //! Times: `date` is ISO 8601 with the local offset (`2014-05-30T14:43:09+10:00`),
 //! kept as sent. The response has no ETA.
 
-use super::{bad_time, iso_time, json, location, text, Str};
+use super::{bad_time, iso_time, json, location, one_or_many, text, Str};
 use crate::{Carrier, Error, Event, Tracking};
 use serde::Deserialize;
 
@@ -26,9 +26,9 @@ const C: Carrier = Carrier::AustraliaPost;
 
 #[derive(Deserialize)]
 struct Body<'a> {
-    #[serde(borrow, default)]
+    #[serde(borrow, default, deserialize_with = "one_or_many")]
     tracking_results: Vec<TrackingResult<'a>>,
-    #[serde(borrow, default)]
+    #[serde(borrow, default, deserialize_with = "one_or_many")]
     errors: Vec<ApiError<'a>>,
 }
 
@@ -54,11 +54,11 @@ struct ApiError<'a> {
 struct TrackingResult<'a> {
     #[serde(borrow)]
     tracking_id: Option<Str<'a>>,
-    #[serde(borrow, default)]
+    #[serde(borrow, default, deserialize_with = "one_or_many")]
     errors: Vec<ApiError<'a>>,
-    #[serde(borrow, default)]
+    #[serde(borrow, default, deserialize_with = "one_or_many")]
     trackable_items: Vec<Item<'a>>,
-    #[serde(borrow, default)]
+    #[serde(borrow, default, deserialize_with = "one_or_many")]
     consignment: Vec<Item<'a>>,
 }
 
@@ -68,11 +68,11 @@ struct Item<'a> {
     article_id: Option<Str<'a>>,
     #[serde(borrow)]
     consignment_id: Option<Str<'a>>,
-    #[serde(borrow, default)]
+    #[serde(borrow, default, deserialize_with = "one_or_many")]
     events: Vec<ApiEvent<'a>>,
     #[serde(borrow)]
     status: Option<Str<'a>>,
-    #[serde(borrow, default)]
+    #[serde(borrow, default, deserialize_with = "one_or_many")]
     items: Vec<Item<'a>>,
 }
 
@@ -94,6 +94,7 @@ fn carrier_error(e: &ApiError<'_>) -> Error {
         .or(text(&e.error_name))
         .unwrap_or("unspecified error");
     Error::CarrierError {
+        kind: crate::CarrierErrorKind::Other,
         carrier: C,
         code: code.map(str::to_string),
         message: match code {

@@ -112,6 +112,7 @@ fn carrier_error(e: &Record<2>) -> Error {
         .map(|m| m.split_whitespace().collect::<Vec<_>>().join(" "))
         .unwrap_or_else(|| "unspecified error".to_string());
     Error::CarrierError {
+        kind: crate::CarrierErrorKind::Other,
         carrier: C,
         code: code.map(str::to_string),
         message: match code {

@@ -17,7 +17,7 @@
 //! the Tracking API and `created` is UTC (`2019-03-16T14:58:48+0000`). It gives
 //! one tracking (package number, else shipment number) with that one event.
 
-use super::{day_window, iso_time, json, location, text, Str};
+use super::{day_window, iso_time, json, location, one_or_many, opt_one_or_many, text, Str};
 use crate::{Carrier, Error, EtaSource, EtaWindow, Event, EventTime, Tracking};
 use serde::Deserialize;
 
@@ -25,9 +25,14 @@ const C: Carrier = Carrier::Bring;
 
 #[derive(Deserialize)]
 struct Body<'a> {
-    #[serde(borrow, rename = "consignmentSet")]
+    #[serde(
+        borrow,
+        rename = "consignmentSet",
+        default,
+        deserialize_with = "opt_one_or_many"
+    )]
     consignment_set: Option<Vec<Consignment<'a>>>,
-    #[serde(borrow)]
+    #[serde(borrow, default, deserialize_with = "opt_one_or_many")]
     shipments: Option<Vec<Body<'a>>>,
     // Event Cast webhook fields.
     #[serde(borrow)]
@@ -44,7 +49,12 @@ struct Body<'a> {
 
 #[derive(Deserialize)]
 struct Consignment<'a> {
-    #[serde(borrow, default, rename = "packageSet")]
+    #[serde(
+        borrow,
+        default,
+        rename = "packageSet",
+        deserialize_with = "one_or_many"
+    )]
     package_set: Vec<Package<'a>>,
     #[serde(borrow)]
     error: Option<ApiError<'a>>,
@@ -71,7 +81,7 @@ enum Code<'a> {
 struct Package<'a> {
     #[serde(borrow, rename = "packageNumber")]
     package_number: Option<Str<'a>>,
-    #[serde(borrow, default, rename = "eventSet")]
+    #[serde(borrow, default, rename = "eventSet", deserialize_with = "one_or_many")]
     event_set: Vec<PackageEvent<'a>>,
     #[serde(borrow, rename = "dateOfEstimatedDelivery")]
     date_of_estimated_delivery: Option<Str<'a>>,

@@ -41,8 +41,8 @@
 //! [`Error::CarrierError`] with the first error's code and message.
 
 use super::{
-    bad_time, carrier_error, iso_time, item_root, json, location, one_or_many, text, ApiError,
-    Groups, Str,
+    bad_time, carrier_error, iso_time, item_root, json, location, one_or_many, opt_one_or_many,
+    text, ApiError, Groups, Str,
 };
 use crate::{Carrier, Error, Event, Tracking};
 use serde::Deserialize;
@@ -58,7 +58,7 @@ struct Body<'a> {
     // Order information.
     #[serde(borrow)]
     entity: Option<Entity<'a>>,
-    #[serde(borrow)]
+    #[serde(borrow, default, deserialize_with = "opt_one_or_many")]
     requests: Option<Vec<Request<'a>>>,
     // ORDER_STATUS webhook.
     #[serde(borrow, rename = "type")]
@@ -77,7 +77,7 @@ struct Entity<'a> {
     uuid: Option<Str<'a>>,
     #[serde(borrow)]
     cdek_number: Option<Str<'a>>,
-    #[serde(borrow)]
+    #[serde(borrow, default, deserialize_with = "opt_one_or_many")]
     statuses: Option<Vec<Status<'a>>>,
 }
 
@@ -97,7 +97,7 @@ struct Status<'a> {
 
 #[derive(Deserialize)]
 struct Request<'a> {
-    #[serde(borrow)]
+    #[serde(borrow, default, deserialize_with = "opt_one_or_many")]
     errors: Option<Vec<ApiError<'a>>>,
 }
 

@@ -72,6 +72,7 @@ fn tracking(x: &mut Xml, i: usize) -> Result<Tracking, Error> {
     if code != "0" {
         let message = r.get("errorMessage").unwrap_or("unspecified error");
         return Err(Error::CarrierError {
+            kind: crate::CarrierErrorKind::Other,
             carrier: C,
             code: Some(code.to_string()),
             message: format!("{code}: {message}"),

@@ -24,7 +24,7 @@
 //! code) is [`Error::CarrierError`] when no envelope of the body holds a
 //! tracking.
 
-use super::{bad_time, carrier_error, json, local, one_or_many, text, Str};
+use super::{bad_time, carrier_error, impl_repeating, json, local, one_or_many, text, Str};
 use crate::{Carrier, Error, Event, EventTime, Tracking};
 use serde::Deserialize;
 
@@ -34,17 +34,27 @@ const C: Carrier = Carrier::Correos;
 #[serde(transparent)]
 struct Body<'a>(#[serde(borrow, deserialize_with = "one_or_many")] Vec<Envelope<'a>>);
 
+/// `eventos` and `enviosAsociados` may be one object, and may repeat their
+/// key once per element (a published answer does).
 #[derive(Deserialize)]
+#[serde(remote = "Self")]
 struct Envelope<'a> {
     #[serde(borrow, rename = "codEnvio")]
     cod_envio: Option<Str<'a>>,
-    #[serde(borrow)]
-    eventos: Option<Vec<Evento<'a>>>,
-    #[serde(borrow, rename = "enviosAsociados")]
-    envios_asociados: Option<Vec<Asociado<'a>>>,
+    #[serde(borrow, default, deserialize_with = "one_or_many")]
+    eventos: Vec<Evento<'a>>,
+    #[serde(
+        borrow,
+        default,
+        rename = "enviosAsociados",
+        deserialize_with = "one_or_many"
+    )]
+    envios_asociados: Vec<Asociado<'a>>,
     #[serde(borrow)]
     error: Option<CorreosError<'a>>,
 }
+
+impl_repeating!(Envelope, ["eventos", "enviosAsociados"]);
 
 #[derive(Deserialize)]
 struct Evento<'a> {
@@ -90,7 +100,7 @@ pub(crate) fn parse(body: &[u8]) -> Result<Vec<Tracking>, Error> {
     let mut first_error = None;
     for (i, env) in envelopes.iter().enumerate() {
         let path = |rest: &str| format!("$[{i}]{rest}");
-        let eventos = env.eventos.as_deref().unwrap_or_default();
+        let eventos = &env.eventos;
         let failed = env
             .error
             .as_ref()
@@ -114,7 +124,7 @@ pub(crate) fn parse(body: &[u8]) -> Result<Vec<Tracking>, Error> {
             events.push(event(time, &e.cod_evento, description));
         }
         out.push(Tracking::new(C, number, events, None));
-        for (ai, a) in env.envios_asociados.iter().flatten().enumerate() {
+        for (ai, a) in env.envios_asociados.iter().enumerate() {
             let apath = || path(&format!(".enviosAsociados[{ai}]"));
             let number = text(&a.cod_envio).ok_or_else(|| Error::MissingField {
                 carrier: C,

@@ -27,7 +27,9 @@
 //! not published: a string, or an object whose `code`/`message`/
 //! `description` is used); a body with neither is [`Error::MissingField`].
 
-use super::{bad_time, carrier_error, carrier_eta, day_window, iso_time, json, text, Str};
+use super::{
+    bad_time, carrier_error, carrier_eta, day_window, iso_time, json, opt_one_or_many, text, Str,
+};
 use crate::{Carrier, Error, EtaWindow, Event, Tracking};
 use serde::Deserialize;
 
@@ -55,7 +57,7 @@ struct Data<'a> {
 struct History<'a> {
     #[serde(borrow)]
     item_code: Option<Str<'a>>,
-    #[serde(borrow)]
+    #[serde(borrow, default, deserialize_with = "opt_one_or_many")]
     events: Option<Vec<CttEvent<'a>>>,
 }
 

@@ -16,7 +16,9 @@
 //! samples). Errors are RFC 7807 problem objects (`status` as a string or a
 //! number, `title`, `detail`, `message`).
 
-use super::{day_window, iso_time, iso_time_or_date, json, text, Str};
+use super::{
+    day_window, iso_time, iso_time_or_date, json, one_or_many, opt_one_or_many, text, Str,
+};
 use crate::{Carrier, Error, EtaSource, EtaWindow, Event, EventTime, Location, Tracking};
 use chrono::NaiveDateTime;
 use serde::Deserialize;
@@ -25,7 +27,7 @@ const C: Carrier = Carrier::DhlExpress;
 
 #[derive(Deserialize)]
 struct Body<'a> {
-    #[serde(borrow)]
+    #[serde(borrow, default, deserialize_with = "opt_one_or_many")]
     shipments: Option<Vec<Shipment<'a>>>,
     #[serde(borrow)]
     title: Option<Str<'a>>,
@@ -60,9 +62,9 @@ impl Code<'_> {
 struct Shipment<'a> {
     #[serde(borrow, rename = "shipmentTrackingNumber")]
     shipment_tracking_number: Option<Str<'a>>,
-    #[serde(borrow, default)]
+    #[serde(borrow, default, deserialize_with = "one_or_many")]
     events: Vec<ShipmentEvent<'a>>,
-    #[serde(borrow, default)]
+    #[serde(borrow, default, deserialize_with = "one_or_many")]
     pieces: Vec<Piece<'a>>,
     #[serde(borrow, rename = "estimatedDeliveryDate")]
     estimated_delivery_date: Option<Str<'a>>,
@@ -84,7 +86,7 @@ struct TimeFrame<'a> {
 struct Piece<'a> {
     #[serde(borrow, rename = "trackingNumber")]
     tracking_number: Option<Str<'a>>,
-    #[serde(borrow, default)]
+    #[serde(borrow, default, deserialize_with = "one_or_many")]
     events: Vec<ShipmentEvent<'a>>,
 }
 
@@ -100,7 +102,12 @@ struct ShipmentEvent<'a> {
     type_code: Option<Str<'a>>,
     #[serde(borrow)]
     description: Option<Str<'a>>,
-    #[serde(borrow, default, rename = "serviceArea")]
+    #[serde(
+        borrow,
+        default,
+        rename = "serviceArea",
+        deserialize_with = "one_or_many"
+    )]
     service_area: Vec<ServiceArea<'a>>,
 }
 
@@ -127,6 +134,7 @@ pub(crate) fn parse(body: &[u8]) -> Result<Vec<Tracking>, Error> {
             (t, d) => [t, d].into_iter().flatten().collect::<Vec<_>>().join(": "),
         };
         return Err(Error::CarrierError {
+            kind: crate::CarrierErrorKind::Other,
             carrier: C,
             code: body.status.as_ref().and_then(Code::to_text),
             message,

@@ -143,6 +143,7 @@ impl Pieces {
             return;
         };
         self.code_error = Some(Error::CarrierError {
+            kind: crate::CarrierErrorKind::Other,
             carrier: C,
             code: Some(code.to_string()),
             message: match d.get("error") {
@@ -226,6 +227,7 @@ fn piece_error(p: &Data) -> Error {
         .map(str::to_string)
         .unwrap_or_else(|| format!("error status {}", code.as_deref().unwrap_or("")));
     Error::CarrierError {
+        kind: crate::CarrierErrorKind::Other,
         carrier: C,
         code,
         message,

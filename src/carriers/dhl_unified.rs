@@ -9,13 +9,13 @@
 //! `unknown`). Timestamps come with or without offset.
 //! Errors are RFC 7807 problem objects (`status`, `title`, `detail`).
 
-use super::{iso_time_or_date, json, text, Str};
+use super::{iso_time_or_date, json, one_or_many, opt_one_or_many, text, Str};
 use crate::{Carrier, Error, EtaWindow, Event, Location, Tracking};
 use serde::Deserialize;
 
 #[derive(Deserialize)]
 struct Body<'a> {
-    #[serde(borrow)]
+    #[serde(borrow, default, deserialize_with = "opt_one_or_many")]
     shipments: Option<Vec<Shipment<'a>>>,
     #[serde(borrow)]
     title: Option<Str<'a>>,
@@ -39,7 +39,7 @@ struct Shipment<'a> {
     id: Option<Id<'a>>,
     #[serde(borrow)]
     service: Option<Str<'a>>,
-    #[serde(borrow, default)]
+    #[serde(borrow, default, deserialize_with = "one_or_many")]
     events: Vec<ShipmentEvent<'a>>,
     #[serde(borrow, rename = "estimatedTimeOfDelivery")]
     estimated_time_of_delivery: Option<Str<'a>>,
@@ -99,6 +99,7 @@ pub(crate) fn parse_for(c: Carrier, body: &[u8]) -> Result<Vec<Tracking>, Error>
                 path: "$".into(),
             },
             (title, detail) => Error::CarrierError {
+                kind: crate::CarrierErrorKind::Other,
                 carrier: c,
                 code: body.status.map(|s| s.to_string()),
                 message: [title, detail]

@@ -93,6 +93,7 @@ fn fault(x: &mut Xml) -> Result<Error, Error> {
             message.filter(|m| !m.is_empty()),
         ) {
             (Some(code), Some(message)) => Error::CarrierError {
+                kind: crate::CarrierErrorKind::Other,
                 carrier: C,
                 message: format!("{code}: {message}"),
                 code: Some(code),

@@ -6,7 +6,7 @@
 //! 8601 with offset. The ETA is `estimatedDeliveryTimeWindow`, else the
 //! `ESTIMATED_DELIVERY` entry of `dateAndTimes` (never `ACTUAL_DELIVERY`).
 
-use super::{iso_time, iso_time_or_date, json, text, ApiError, Place, Str};
+use super::{iso_time, iso_time_or_date, json, one_or_many, text, ApiError, Place, Str};
 use crate::{Carrier, Error, EtaWindow, Event, Tracking};
 use serde::Deserialize;
 
@@ -16,13 +16,18 @@ const C: Carrier = Carrier::Fedex;
 struct Body<'a> {
     #[serde(borrow)]
     output: Option<Output<'a>>,
-    #[serde(borrow, default)]
+    #[serde(borrow, default, deserialize_with = "one_or_many")]
     errors: Vec<ApiError<'a>>,
 }
 
 #[derive(Deserialize)]
 struct Output<'a> {
-    #[serde(borrow, default, rename = "completeTrackResults")]
+    #[serde(
+        borrow,
+        default,
+        rename = "completeTrackResults",
+        deserialize_with = "one_or_many"
+    )]
     complete_track_results: Vec<CompleteTrackResult<'a>>,
 }
 
@@ -30,7 +35,12 @@ struct Output<'a> {
 struct CompleteTrackResult<'a> {
     #[serde(borrow, rename = "trackingNumber")]
     tracking_number: Option<Str<'a>>,
-    #[serde(borrow, default, rename = "trackResults")]
+    #[serde(
+        borrow,
+        default,
+        rename = "trackResults",
+        deserialize_with = "one_or_many"
+    )]
     track_results: Vec<TrackResult<'a>>,
 }
 
@@ -38,9 +48,19 @@ struct CompleteTrackResult<'a> {
 struct TrackResult<'a> {
     #[serde(borrow, rename = "trackingNumberInfo")]
     tracking_number_info: Option<TrackingNumberInfo<'a>>,
-    #[serde(borrow, default, rename = "scanEvents")]
+    #[serde(
+        borrow,
+        default,
+        rename = "scanEvents",
+        deserialize_with = "one_or_many"
+    )]
     scan_events: Vec<ScanEvent<'a>>,
-    #[serde(borrow, default, rename = "dateAndTimes")]
+    #[serde(
+        borrow,
+        default,
+        rename = "dateAndTimes",
+        deserialize_with = "one_or_many"
+    )]
     date_and_times: Vec<DateAndTime<'a>>,
     #[serde(borrow, rename = "estimatedDeliveryTimeWindow")]
     estimated_delivery_time_window: Option<TimeWindow<'a>>,

@@ -33,7 +33,7 @@
 //! bodies (`title`, `status`, `detail`) and API-gateway faults
 //! (`fault.faultstring`, `fault.detail.errorcode`) are carrier errors too.
 
-use super::{iso_time, json, location, one_or_many, text, Str};
+use super::{iso_time, json, location, one_or_many, opt_one_or_many, text, Str};
 use crate::{Carrier, Error, Event, Status, Tracking};
 use serde::Deserialize;
 
@@ -41,7 +41,7 @@ const C: Carrier = Carrier::Gls;
 
 #[derive(Deserialize)]
 struct Body<'a> {
-    #[serde(borrow)]
+    #[serde(borrow, default, deserialize_with = "opt_one_or_many")]
     parcels: Option<Vec<Parcel<'a>>>,
     #[serde(borrow)]
     title: Option<Str<'a>>,
@@ -114,6 +114,7 @@ pub(crate) fn parse(body: &[u8]) -> Result<Vec<Tracking>, Error> {
         if !has_data || number.is_none() {
             if let Some(code) = text(&p.error_code) {
                 first_error.get_or_insert_with(|| Error::CarrierError {
+                    kind: crate::CarrierErrorKind::Other,
                     carrier: C,
                     code: Some(code.to_string()),
                     message: match text(&p.error_message) {
@@ -157,6 +158,7 @@ fn top_level_error(body: &Body<'_>) -> Error {
             path: "$".into(),
         },
         (title, detail) => Error::CarrierError {
+            kind: crate::CarrierErrorKind::Other,
             carrier: C,
             code: body.status.as_ref().map(|s| s.to_string()),
             message: [title, detail]

@@ -27,7 +27,7 @@
 //! fatal. A body without `ParcelNumber` (or with 0) and without errors is
 //! [`Error::MissingField`].
 
-use super::{bad_time, carrier_error, json, location, text, wcf_date, Str};
+use super::{bad_time, carrier_error, json, location, opt_one_or_many, text, wcf_date, Str};
 use crate::{Carrier, Error, Event, Tracking};
 use serde::Deserialize;
 
@@ -37,9 +37,19 @@ const C: Carrier = Carrier::GlsMygls;
 struct Body<'a> {
     #[serde(borrow, rename = "ParcelNumber")]
     parcel_number: Option<Str<'a>>,
-    #[serde(borrow, rename = "ParcelStatusList", default)]
+    #[serde(
+        borrow,
+        rename = "ParcelStatusList",
+        default,
+        deserialize_with = "opt_one_or_many"
+    )]
     statuses: Option<Vec<ParcelStatus<'a>>>,
-    #[serde(borrow, rename = "GetParcelStatusErrors", default)]
+    #[serde(
+        borrow,
+        rename = "GetParcelStatusErrors",
+        default,
+        deserialize_with = "opt_one_or_many"
+    )]
     errors: Option<Vec<ErrorInfo<'a>>>,
 }
 

@@ -19,7 +19,7 @@
 //! `listOfResultCodes[]` (`e001` …) without shipments, or a shipment whose
 //! `result.code` is an `e…` code and that has no status.
 
-use super::{day_window, iso_time, json, location, text, Str};
+use super::{day_window, iso_time, json, location, one_or_many, opt_one_or_many, text, Str};
 use crate::{Carrier, Error, EtaSource, EtaWindow, Event, EventTime, Tracking};
 use chrono::{NaiveDateTime, NaiveTime};
 use serde::Deserialize;
@@ -28,13 +28,28 @@ const C: Carrier = Carrier::HermesDe;
 
 #[derive(Deserialize)]
 struct Body<'a> {
-    #[serde(borrow)]
+    #[serde(borrow, default, deserialize_with = "opt_one_or_many")]
     shipmentinfo: Option<Vec<ShipmentInfo<'a>>>,
-    #[serde(borrow, rename = "listOfShipmentHistoryStatus")]
+    #[serde(
+        borrow,
+        rename = "listOfShipmentHistoryStatus",
+        default,
+        deserialize_with = "opt_one_or_many"
+    )]
     list_of_shipment_history_status: Option<Vec<HistoryStatus<'a>>>,
-    #[serde(borrow, rename = "listOfCurrentShipmentStatus")]
+    #[serde(
+        borrow,
+        rename = "listOfCurrentShipmentStatus",
+        default,
+        deserialize_with = "opt_one_or_many"
+    )]
     list_of_current_shipment_status: Option<Vec<CurrentStatus<'a>>>,
-    #[serde(borrow, default, rename = "listOfResultCodes")]
+    #[serde(
+        borrow,
+        default,
+        rename = "listOfResultCodes",
+        deserialize_with = "one_or_many"
+    )]
     list_of_result_codes: Vec<ResultCode<'a>>,
 }
 
@@ -54,7 +69,7 @@ struct ShipmentInfo<'a> {
     result: Option<ResultCode<'a>>,
     #[serde(borrow, rename = "deliveryForecast")]
     delivery_forecast: Option<DeliveryForecast<'a>>,
-    #[serde(borrow, default)]
+    #[serde(borrow, default, deserialize_with = "one_or_many")]
     status: Vec<ShipmentStatus<'a>>,
 }
 
@@ -100,7 +115,12 @@ struct ScanningUnit<'a> {
 struct HistoryStatus<'a> {
     #[serde(borrow, rename = "shipmentID")]
     shipment_id: Option<Str<'a>>,
-    #[serde(borrow, default, rename = "listOfStatus")]
+    #[serde(
+        borrow,
+        default,
+        rename = "listOfStatus",
+        deserialize_with = "one_or_many"
+    )]
     list_of_status: Vec<StatusEntry<'a>>,
 }
 

@@ -26,7 +26,7 @@
 //! the tracking number is then empty and the caller, who knows the
 //! `shipment_id`, fills it.
 
-use super::{iso_time, json, text, Str};
+use super::{iso_time, json, opt_one_or_many, text, Str};
 use crate::{Carrier, Error, Event, Location, Tracking};
 use serde::Deserialize;
 
@@ -41,7 +41,7 @@ struct Body<'a> {
     status: Option<StatusField<'a>>,
     #[serde(borrow)]
     updated_at: Option<Str<'a>>,
-    #[serde(borrow, default)]
+    #[serde(borrow, default, deserialize_with = "opt_one_or_many")]
     tracking_details: Option<Vec<Detail<'a>>>,
     #[serde(borrow)]
     error: Option<Str<'a>>,
@@ -158,6 +158,7 @@ fn carrier_error(body: &Body<'_>) -> Error {
         };
     }
     Error::CarrierError {
+        kind: crate::CarrierErrorKind::Other,
         carrier: C,
         code: code.map(str::to_string).or(http),
         message: match (code, message) {

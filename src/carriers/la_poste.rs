@@ -119,6 +119,7 @@ fn item_error(carrier: Carrier, item: &Item<'_>) -> Error {
             path: "$".into(),
         },
         (_, m) => Error::CarrierError {
+            kind: crate::CarrierErrorKind::Other,
             carrier,
             message: match (&code, m) {
                 (Some(c), Some(m)) => format!("{c}: {m}"),

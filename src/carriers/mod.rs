@@ -6,6 +6,7 @@ use crate::{Carrier, Error, Tracking};
 use chrono::{DateTime, FixedOffset, NaiveDate, NaiveDateTime, NaiveTime};
 use serde::Deserialize;
 use std::borrow::Cow;
+use std::marker::PhantomData;
 
 mod amazon_shipping;
 mod aramex;
@@ -23,6 +24,7 @@ mod dhl_express;
 mod dhl_parcel_de;
 mod dhl_unified;
 mod dpd;
+mod error_kinds;
 mod fedex;
 mod gls;
 mod gls_mygls;
@@ -59,7 +61,7 @@ pub(crate) fn parse(
     body: &[u8],
     lang: Option<crate::Lang>,
 ) -> Result<Vec<Tracking>, Error> {
-    let mut trackings = parse_format(carrier, body)?;
+    let mut trackings = parse_format(carrier, body).map_err(|e| explain(carrier, body, e))?;
     for t in &mut trackings {
         if interpret(lang, t) {
             t.refresh();
@@ -168,7 +170,9 @@ pub(crate) fn text_language(carrier: Carrier) -> Option<crate::Lang> {
 }
 
 /// Gives events without a mapped code the meaning of their text, when the
-/// classifier answers; they are marked `classified`. Returns whether any was.
+/// classifier is sure of it ([`sure_reading`]: an unknown code stays unknown
+/// unless its text is read with certainty); they are marked `classified`.
+/// Returns whether any was.
 fn classify_unmapped(lang: Option<crate::Lang>, t: &mut Tracking) -> bool {
     let mut any = false;
     for e in t
@@ -176,7 +180,7 @@ fn classify_unmapped(lang: Option<crate::Lang>, t: &mut Tracking) -> bool {
         .iter_mut()
         .filter(|e| !e.mapped && !e.description.trim().is_empty())
     {
-        if let Some((status, substatus, _)) = crate::classify(&e.description, lang) {
+        if let Some((status, substatus, _)) = sure_reading(&e.description, lang) {
             e.status = status;
             e.substatus = substatus;
             e.eta = implied_eta(status);
@@ -240,6 +244,108 @@ pub(crate) const fn has_parser(carrier: Carrier) -> bool {
             | Carrier::Ukrposhta
             | Carrier::Canpar
     )
+}
+
+/// Makes a parser's error say what a service can do: a carrier error answer
+/// gets its [`CarrierErrorKind`](crate::CarrierErrorKind) from the carrier's
+/// table ([`error_kinds`]), and a body that is not the carrier's format at
+/// all (empty, an HTML page, plain text, `null`) says so in words
+/// ([`Error::BodyFormat`]) instead of what the JSON or XML reader stumbled on.
+fn explain(carrier: Carrier, body: &[u8], e: Error) -> Error {
+    match e {
+        Error::CarrierError { .. } => error_kinds::with_kind(e),
+        Error::Json { .. }
+        | Error::Xml { .. }
+        | Error::MissingField { .. }
+        | Error::Invalid { .. } => match body_format(carrier, body, &e) {
+            Some((found, expected)) => Error::BodyFormat {
+                carrier,
+                found,
+                expected,
+            },
+            None => e,
+        },
+        e => e,
+    }
+}
+
+/// The formats `carrier`'s parser reads.
+const fn formats(carrier: Carrier) -> &'static str {
+    match carrier {
+        Carrier::Aramex => "JSON or XML",
+        Carrier::Bpost
+        | Carrier::CanadaPost
+        | Carrier::Canpar
+        | Carrier::Chronopost
+        | Carrier::DhlParcelDe
+        | Carrier::Dpd
+        | Carrier::Landmark
+        | Carrier::Packeta
+        | Carrier::Purolator
+        | Carrier::RussianPost
+        | Carrier::Tnt => "XML",
+        _ => "JSON",
+    }
+}
+
+/// What a body that failed to parse is, when it is plainly not the format
+/// expected: `(found, expected)` for [`Error::BodyFormat`]. `None` when the
+/// body looks like the right format (the parser's own error then stands).
+fn body_format(carrier: Carrier, body: &[u8], e: &Error) -> Option<(&'static str, &'static str)> {
+    let body = body.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(body);
+    let start = body.iter().position(|b| !b.is_ascii_whitespace());
+    let expected = formats(carrier);
+    let Some(start) = start else {
+        return Some(("empty", expected));
+    };
+    let body = &body[start..];
+    let head = &body[..body.len().min(512)];
+    let has = |needle: &[u8]| {
+        head.windows(needle.len())
+            .any(|w| w.eq_ignore_ascii_case(needle))
+    };
+    if body[0] == b'<' {
+        // `<body` only as the first tag: SOAP's `<Body>` is not HTML.
+        let first_tag = |t: &[u8]| body.starts_with(t);
+        if has(b"<!doctype html")
+            || has(b"<html")
+            || first_tag(b"<body")
+            || first_tag(b"<head")
+            || first_tag(b"<title>")
+            || first_tag(b"<h1>")
+        {
+            return Some(("HTML", expected));
+        }
+        return (expected == "JSON").then_some(("XML", expected));
+    }
+    if expected == "XML" {
+        return Some(match body[0] {
+            b'{' | b'[' => ("JSON", expected),
+            _ => ("plain text", expected),
+        });
+    }
+    // JSON expected. Only a reader's error at the top of the body is about
+    // the body as a whole; deeper errors keep their path.
+    if !matches!(e, Error::Json { .. } | Error::Xml { .. }) {
+        return None;
+    }
+    let found = match serde_json::from_slice::<serde_json::Value>(body) {
+        Ok(serde_json::Value::Null) => "`null`",
+        Ok(serde_json::Value::String(_)) => "a JSON string",
+        Ok(serde_json::Value::Number(_)) => "a JSON number",
+        Ok(serde_json::Value::Bool(_)) => "a JSON boolean",
+        Ok(_) => return None,
+        Err(_) if matches!(body[0], b'{' | b'[' | b'"' | b'-' | b'0'..=b'9') => return None,
+        Err(_)
+            if body.starts_with(b"null")
+                || body.starts_with(b"true")
+                || body.starts_with(b"false") =>
+        {
+            return None
+        }
+        Err(_) => return Some(("plain text", expected)),
+    };
+    Some((found, "a JSON object"))
 }
 
 /// The format parser of `carrier`.
@@ -353,38 +459,305 @@ pub(crate) fn json<'a, T: Deserialize<'a>>(carrier: Carrier, body: &'a [u8]) -> 
     .map_err(|source| Error::Json { carrier, source })
 }
 
-/// Deserializes a field that carriers send as one object or as an array of
-/// them (PostNL's `Shipment`, XML-to-JSON bridges); `null` is empty. Streams
-/// without buffering (no untagged enum).
+/// Deserializes a list field in every shape real answers give it: an array,
+/// a single object (or string) where the list has one element (PostNL's
+/// `Shipment`, Correos' `eventos`, XML-to-JSON bridges), `null`, or a missing
+/// key (with `#[serde(default)]`): `null` and missing are empty. Inside a
+/// [`Repeating`] object, every occurrence of a repeated key is read and the
+/// lists are joined in order. Streams without buffering (no untagged enum).
 pub(crate) fn one_or_many<'de, D, T>(d: D) -> Result<Vec<T>, D::Error>
 where
     D: serde::Deserializer<'de>,
     T: Deserialize<'de>,
 {
-    struct V<T>(std::marker::PhantomData<T>);
-    impl<'de, T: Deserialize<'de>> serde::de::Visitor<'de> for V<T> {
-        type Value = Vec<T>;
-        fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-            f.write_str("an object, an array of objects or null")
+    // serde_json (and serde's own value deserializers) visit the value as a
+    // newtype; `Repeated` answers this request with the occurrences instead.
+    d.deserialize_newtype_struct(MANY, Occurrences(PhantomData))
+}
+
+/// [`one_or_many`] for an `Option<Vec<T>>` field (with `#[serde(default)]`):
+/// `None` only when the key is missing; `null` is an empty list.
+pub(crate) fn opt_one_or_many<'de, D, T>(d: D) -> Result<Option<Vec<T>>, D::Error>
+where
+    D: serde::Deserializer<'de>,
+    T: Deserialize<'de>,
+{
+    one_or_many(d).map(Some)
+}
+
+/// The newtype name by which [`one_or_many`] asks for every occurrence of a
+/// repeated key.
+const MANY: &str = "$wismo::one_or_many";
+
+/// One value in one-or-many shape: the elements of an array, one object or
+/// scalar, nothing for `null`.
+struct OneOrMany<T>(PhantomData<T>);
+
+impl<'de, T: Deserialize<'de>> serde::de::DeserializeSeed<'de> for OneOrMany<T> {
+    type Value = Vec<T>;
+    fn deserialize<D: serde::Deserializer<'de>>(self, d: D) -> Result<Vec<T>, D::Error> {
+        d.deserialize_any(self)
+    }
+}
+
+/// A scalar where a list of them was documented, as its one element.
+macro_rules! one_scalar {
+    ($($visit:ident($ty:ty) => $de:ident;)*) => {$(
+        fn $visit<E: serde::de::Error>(self, v: $ty) -> Result<Vec<T>, E> {
+            T::deserialize(serde::de::value::$de::<E>::new(v)).map(|x| vec![x])
         }
-        fn visit_seq<A: serde::de::SeqAccess<'de>>(self, mut seq: A) -> Result<Vec<T>, A::Error> {
-            let mut out = Vec::with_capacity(seq.size_hint().unwrap_or(0).min(64));
-            while let Some(x) = seq.next_element()? {
-                out.push(x);
+    )*};
+}
+
+impl<'de, T: Deserialize<'de>> serde::de::Visitor<'de> for OneOrMany<T> {
+    type Value = Vec<T>;
+    fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("an array, one element or null")
+    }
+    fn visit_seq<A: serde::de::SeqAccess<'de>>(self, mut seq: A) -> Result<Vec<T>, A::Error> {
+        let mut out = Vec::with_capacity(seq.size_hint().unwrap_or(0).min(64));
+        while let Some(x) = seq.next_element()? {
+            out.push(x);
+        }
+        Ok(out)
+    }
+    fn visit_map<A: serde::de::MapAccess<'de>>(self, map: A) -> Result<Vec<T>, A::Error> {
+        T::deserialize(serde::de::value::MapAccessDeserializer::new(map)).map(|x| vec![x])
+    }
+    fn visit_unit<E: serde::de::Error>(self) -> Result<Vec<T>, E> {
+        Ok(Vec::new())
+    }
+    fn visit_none<E: serde::de::Error>(self) -> Result<Vec<T>, E> {
+        Ok(Vec::new())
+    }
+    fn visit_some<D: serde::Deserializer<'de>>(self, d: D) -> Result<Vec<T>, D::Error> {
+        d.deserialize_any(self)
+    }
+    one_scalar! {
+        visit_borrowed_str(&'de str) => BorrowedStrDeserializer;
+        visit_str(&str) => StrDeserializer;
+        visit_string(String) => StringDeserializer;
+        visit_u64(u64) => U64Deserializer;
+        visit_i64(i64) => I64Deserializer;
+        visit_f64(f64) => F64Deserializer;
+        visit_bool(bool) => BoolDeserializer;
+    }
+}
+
+/// The visitor of [`one_or_many`]: one value (a newtype visit, as serde_json
+/// makes), or a sequence of occurrences of a repeated key (from
+/// [`Repeated`]), each in one-or-many shape, joined.
+struct Occurrences<T>(PhantomData<T>);
+
+impl<'de, T: Deserialize<'de>> serde::de::Visitor<'de> for Occurrences<T> {
+    type Value = Vec<T>;
+    fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("an array, one element or null")
+    }
+    fn visit_newtype_struct<D: serde::Deserializer<'de>>(self, d: D) -> Result<Vec<T>, D::Error> {
+        d.deserialize_any(OneOrMany(PhantomData))
+    }
+    fn visit_seq<A: serde::de::SeqAccess<'de>>(self, mut seq: A) -> Result<Vec<T>, A::Error> {
+        // Occurrences (or, from a deserializer that does not visit newtypes,
+        // the array itself: then each element is one-or-many of one).
+        let mut out: Vec<T> = Vec::new();
+        while let Some(more) = seq.next_element_seed(OneOrMany(PhantomData))? {
+            if out.is_empty() {
+                out = more;
+            } else {
+                out.extend(more);
             }
-            Ok(out)
         }
-        fn visit_map<A: serde::de::MapAccess<'de>>(self, map: A) -> Result<Vec<T>, A::Error> {
-            T::deserialize(serde::de::value::MapAccessDeserializer::new(map)).map(|x| vec![x])
+        Ok(out)
+    }
+    fn visit_map<A: serde::de::MapAccess<'de>>(self, map: A) -> Result<Vec<T>, A::Error> {
+        OneOrMany(PhantomData).visit_map(map)
+    }
+    fn visit_unit<E: serde::de::Error>(self) -> Result<Vec<T>, E> {
+        Ok(Vec::new())
+    }
+    fn visit_none<E: serde::de::Error>(self) -> Result<Vec<T>, E> {
+        Ok(Vec::new())
+    }
+    fn visit_some<D: serde::Deserializer<'de>>(self, d: D) -> Result<Vec<T>, D::Error> {
+        d.deserialize_any(OneOrMany(PhantomData))
+    }
+    fn visit_borrowed_str<E: serde::de::Error>(self, v: &'de str) -> Result<Vec<T>, E> {
+        OneOrMany(PhantomData).visit_borrowed_str(v)
+    }
+    fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<Vec<T>, E> {
+        OneOrMany(PhantomData).visit_str(v)
+    }
+}
+
+/// An object whose list keys may come more than once, one occurrence per
+/// element, as XML-to-JSON bridges write them (a published Correos answer
+/// repeats `"eventos"` once per event); a derived struct would fail on the
+/// second one ("duplicate field"). Implement it with [`impl_repeating!`] on a
+/// struct derived with `#[serde(remote = "Self")]`, whose `LISTS` fields are
+/// read with [`one_or_many`]: every occurrence that follows the first
+/// directly is joined to it. (A list key that comes back after another key
+/// is still a duplicate field.)
+pub(crate) trait Repeating<'de>: Sized {
+    /// The JSON keys that may repeat.
+    const LISTS: &'static [&'static str];
+    /// The derived reading of the object.
+    fn derived<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error>;
+}
+
+/// Implements [`Repeating`] and `Deserialize` for a struct with one lifetime
+/// derived with `#[serde(remote = "Self")]`: `impl_repeating!(Envelope, ["eventos"]);`.
+macro_rules! impl_repeating {
+    ($ty:ident, [$($key:literal),+ $(,)?]) => {
+        impl<'de: 'a, 'a> super::Repeating<'de> for $ty<'a> {
+            const LISTS: &'static [&'static str] = &[$($key),+];
+            fn derived<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+                $ty::deserialize(d)
+            }
         }
-        fn visit_unit<E: serde::de::Error>(self) -> Result<Vec<T>, E> {
-            Ok(Vec::new())
+        impl<'de: 'a, 'a> serde::Deserialize<'de> for $ty<'a> {
+            fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+                super::repeating(d)
+            }
         }
-        fn visit_none<E: serde::de::Error>(self) -> Result<Vec<T>, E> {
-            Ok(Vec::new())
+    };
+}
+pub(crate) use impl_repeating;
+
+/// Reads a [`Repeating`] object.
+pub(crate) fn repeating<'de, D, T>(d: D) -> Result<T, D::Error>
+where
+    D: serde::Deserializer<'de>,
+    T: Repeating<'de>,
+{
+    struct V<T>(PhantomData<T>);
+    impl<'de, T: Repeating<'de>> serde::de::Visitor<'de> for V<T> {
+        type Value = T;
+        fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+            f.write_str("an object")
+        }
+        fn visit_map<A: serde::de::MapAccess<'de>>(self, map: A) -> Result<T, A::Error> {
+            T::derived(serde::de::value::MapAccessDeserializer::new(Merge {
+                map,
+                lists: T::LISTS,
+                list: None,
+                peeked: None,
+                done: false,
+            }))
         }
     }
-    d.deserialize_any(V(std::marker::PhantomData))
+    d.deserialize_map(V(PhantomData))
+}
+
+/// The entries of a [`Repeating`] object, with the value of a list key
+/// standing for all its consecutive occurrences.
+struct Merge<'de, A> {
+    map: A,
+    lists: &'static [&'static str],
+    /// The list key whose value is next.
+    list: Option<&'static str>,
+    /// A key read while looking for more occurrences, not yet handed on.
+    peeked: Option<Str<'de>>,
+    done: bool,
+}
+
+impl<'de, A: serde::de::MapAccess<'de>> Merge<'de, A> {
+    fn next_raw_key(&mut self) -> Result<Option<Str<'de>>, A::Error> {
+        if let Some(k) = self.peeked.take() {
+            return Ok(Some(k));
+        }
+        if self.done {
+            return Ok(None);
+        }
+        let k = self.map.next_key::<Str<'de>>()?;
+        self.done = k.is_none();
+        Ok(k)
+    }
+}
+
+impl<'de, A: serde::de::MapAccess<'de>> serde::de::MapAccess<'de> for Merge<'de, A> {
+    type Error = A::Error;
+    fn next_key_seed<K: serde::de::DeserializeSeed<'de>>(
+        &mut self,
+        seed: K,
+    ) -> Result<Option<K::Value>, A::Error> {
+        use serde::de::value::{BorrowedStrDeserializer, StringDeserializer};
+        let Some(Str(key)) = self.next_raw_key()? else {
+            return Ok(None);
+        };
+        self.list = self.lists.iter().copied().find(|l| *l == key);
+        match key {
+            Cow::Borrowed(k) => seed.deserialize(BorrowedStrDeserializer::new(k)),
+            Cow::Owned(k) => seed.deserialize(StringDeserializer::new(k)),
+        }
+        .map(Some)
+    }
+    fn next_value_seed<V: serde::de::DeserializeSeed<'de>>(
+        &mut self,
+        seed: V,
+    ) -> Result<V::Value, A::Error> {
+        match self.list.take() {
+            Some(key) => seed.deserialize(Repeated {
+                merge: self,
+                key,
+                first: true,
+            }),
+            None => self.map.next_value_seed(seed),
+        }
+    }
+}
+
+/// The value of a list key of a [`Merge`]: for [`one_or_many`], the sequence
+/// of the key's consecutive occurrences.
+struct Repeated<'m, 'de, A> {
+    merge: &'m mut Merge<'de, A>,
+    key: &'static str,
+    first: bool,
+}
+
+impl<'de, A: serde::de::MapAccess<'de>> serde::Deserializer<'de> for Repeated<'_, 'de, A> {
+    type Error = A::Error;
+    fn deserialize_newtype_struct<V: serde::de::Visitor<'de>>(
+        self,
+        name: &'static str,
+        visitor: V,
+    ) -> Result<V::Value, A::Error> {
+        if name == MANY {
+            visitor.visit_seq(self)
+        } else {
+            self.deserialize_any(visitor)
+        }
+    }
+    fn deserialize_any<V: serde::de::Visitor<'de>>(self, _: V) -> Result<V::Value, A::Error> {
+        Err(serde::de::Error::custom(format_args!(
+            "`{}` may repeat: read it with one_or_many",
+            self.key
+        )))
+    }
+    serde::forward_to_deserialize_any! {
+        bool i8 i16 i32 i64 i128 u8 u16 u32 u64 u128 f32 f64 char str string
+        bytes byte_buf option unit unit_struct seq tuple
+        tuple_struct map struct enum identifier ignored_any
+    }
+}
+
+impl<'de, A: serde::de::MapAccess<'de>> serde::de::SeqAccess<'de> for Repeated<'_, 'de, A> {
+    type Error = A::Error;
+    fn next_element_seed<S: serde::de::DeserializeSeed<'de>>(
+        &mut self,
+        seed: S,
+    ) -> Result<Option<S::Value>, A::Error> {
+        if std::mem::take(&mut self.first) {
+            return self.merge.map.next_value_seed(seed).map(Some);
+        }
+        match self.merge.next_raw_key()? {
+            Some(k) if *k == *self.key => self.merge.map.next_value_seed(seed).map(Some),
+            other => {
+                self.merge.peeked = other;
+                Ok(None)
+            }
+        }
+    }
 }
 
 /// The trimmed text of an optional field; `None` when absent or blank.
@@ -440,6 +813,7 @@ pub(crate) fn location(
 /// gave, or `unspecified error`.
 pub(crate) fn carrier_error(carrier: Carrier, code: Option<&str>, message: Option<&str>) -> Error {
     Error::CarrierError {
+        kind: crate::CarrierErrorKind::Other,
         carrier,
         code: code.map(str::to_string),
         message: match (code, message) {
@@ -796,6 +1170,77 @@ pub(crate) fn us_date_time(s: &str) -> Option<NaiveDateTime> {
 
 #[cfg(test)]
 mod tests {
+    /// An object with a repeating list and a plain one.
+    #[derive(Deserialize)]
+    #[serde(remote = "Self")]
+    struct Rep<'a> {
+        #[serde(borrow)]
+        id: Option<Str<'a>>,
+        #[serde(borrow, default, deserialize_with = "one_or_many")]
+        ev: Vec<Str<'a>>,
+        #[serde(borrow, default, deserialize_with = "opt_one_or_many")]
+        other: Option<Vec<Str<'a>>>,
+    }
+    impl_repeating!(Rep, ["ev"]);
+
+    /// `id`, `ev` and the length of `other` of an object.
+    type Read = (Option<String>, Vec<String>, Option<usize>);
+
+    fn rep(s: &str) -> Result<Read, String> {
+        let r: Rep = serde_json::from_str(s).map_err(|e| e.to_string())?;
+        Ok((
+            r.id.map(|s| s.0.into_owned()),
+            r.ev.iter().map(|s| s.0.to_string()).collect(),
+            r.other.map(|o| o.len()),
+        ))
+    }
+
+    #[test]
+    fn one_or_many_shapes() {
+        let ev = |s: &str| rep(s).map(|r| r.1.join(","));
+        assert_eq!(ev(r#"{"ev":["a","b"]}"#).unwrap(), "a,b");
+        assert_eq!(ev(r#"{"ev":"a"}"#).unwrap(), "a");
+        assert_eq!(ev(r#"{"ev":7}"#).unwrap(), "7");
+        assert_eq!(ev(r#"{"ev":null}"#).unwrap(), "");
+        assert_eq!(ev(r#"{"id":"x"}"#).unwrap(), "");
+        assert_eq!(ev(r#"{"ev":[]}"#).unwrap(), "");
+        // Repeated keys, each one-or-many, joined in order; other keys around.
+        let r = rep(r#"{"id":"x","ev":"a","ev":["b","c"],"ev":null,"ev":"d","other":"o"}"#);
+        assert_eq!(
+            r.unwrap(),
+            (
+                Some("x".into()),
+                vec!["a".into(), "b".into(), "c".into(), "d".into()],
+                Some(1)
+            )
+        );
+        let r = rep(r#"{"ev":"a","ev":"b"}"#).unwrap();
+        assert_eq!(r.1, ["a", "b"]);
+        assert_eq!(r.2, None);
+        assert_eq!(rep(r#"{"other":null}"#).unwrap().2, Some(0));
+        // Escaped keys are still recognised.
+        assert_eq!(ev(r#"{"\u0065v":"a","ev":"b"}"#).unwrap(), "a,b");
+        // A list key that comes back after another key: refused, not cut.
+        assert!(rep(r#"{"ev":"a","id":"x","ev":"b"}"#).is_err());
+        // A plain key may not repeat either (as in a derived struct).
+        assert!(rep(r#"{"id":"x","id":"y"}"#).is_err());
+        // One object, or an array of them, of repeating objects.
+        let many: Vec<Rep> = one_or_many(&mut serde_json::Deserializer::from_str(
+            r#"[{"ev":"a","ev":"b"},{"ev":"c"}]"#,
+        ))
+        .unwrap();
+        assert_eq!(many.iter().map(|r| r.ev.len()).sum::<usize>(), 3);
+        let one: Vec<Rep> = one_or_many(&mut serde_json::Deserializer::from_str(
+            r#"{"ev":"a","ev":"b"}"#,
+        ))
+        .unwrap();
+        assert_eq!(one[0].ev.len(), 2);
+        // Through serde's buffered values (untagged enums) too.
+        let v: serde_json::Value = serde_json::from_str(r#"{"ev":{"x":1}}"#).unwrap();
+        let n: Vec<serde_json::Value> = one_or_many(&v["ev"]).unwrap();
+        assert_eq!(n.len(), 1);
+    }
+
     #[test]
     fn fixed_layouts_agree_with_chrono() {
         let cases = [

@@ -36,7 +36,10 @@
 //! [`Error::CarrierError`] with the first `errorCodes` entry and the
 //! `errors` texts, e.g. `20001401442: Document number is not correct`.
 
-use super::{bad_time, carrier_error, carrier_eta, day_window, json, local, local_date, text, Str};
+use super::{
+    bad_time, carrier_error, carrier_eta, day_window, json, local, local_date, opt_one_or_many,
+    text, Str,
+};
 use crate::{Carrier, Error, Event, EventTime, Tracking};
 use serde::Deserialize;
 
@@ -45,7 +48,7 @@ const C: Carrier = Carrier::NovaPoshta;
 #[derive(Deserialize)]
 struct Body<'a> {
     success: Option<serde_json::Value>,
-    #[serde(borrow)]
+    #[serde(borrow, default, deserialize_with = "opt_one_or_many")]
     data: Option<Vec<Document<'a>>>,
     errors: Option<serde_json::Value>,
     #[serde(rename = "errorCodes")]

@@ -22,7 +22,9 @@
 //! array of `{code, message, details}`; codes such as 400002 "Invalid
 //! parameter(s)") is [`Error::CarrierError`].
 
-use super::{bad_time, carrier_error, iso_time, json, one_or_many, text, ApiError, Str};
+use super::{
+    bad_time, carrier_error, iso_time, json, one_or_many, opt_one_or_many, text, ApiError, Str,
+};
 use crate::{Carrier, Error, Event, Tracking};
 use serde::Deserialize;
 
@@ -41,7 +43,7 @@ struct Body<'a> {
 struct Results<'a> {
     #[serde(borrow)]
     tracking_reference: Option<Str<'a>>,
-    #[serde(borrow)]
+    #[serde(borrow, default, deserialize_with = "opt_one_or_many")]
     tracking_events: Option<Vec<TrackingEvent<'a>>>,
 }
 

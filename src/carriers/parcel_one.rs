@@ -14,7 +14,7 @@
 //!
 //! The 404 answer `{"Error": "…"}` is [`Error::CarrierError`].
 
-use super::{bad_time, iso_time, json, location, text, Str};
+use super::{bad_time, iso_time, json, location, opt_one_or_many, text, Str};
 use crate::{Carrier, Error, Event, EventTime, Tracking};
 use chrono::{Duration, FixedOffset};
 use serde::Deserialize;
@@ -25,7 +25,12 @@ const C: Carrier = Carrier::ParcelOne;
 struct Body<'a> {
     #[serde(borrow, rename = "P1Trackno")]
     p1_trackno: Option<Str<'a>>,
-    #[serde(borrow, rename = "TrackingEvents")]
+    #[serde(
+        borrow,
+        rename = "TrackingEvents",
+        default,
+        deserialize_with = "opt_one_or_many"
+    )]
     tracking_events: Option<Vec<ApiEvent<'a>>>,
     #[serde(borrow, rename = "Error")]
     error: Option<Str<'a>>,
@@ -51,7 +56,9 @@ pub(crate) fn parse(body: &[u8]) -> Result<Vec<Tracking>, Error> {
     let body: Body = json(C, body)?;
     let Some(events) = &body.tracking_events else {
         return Err(match text(&body.error) {
+            // PARCEL.ONE documents `{"Error"}` as its 404 answer only.
             Some(e) => Error::CarrierError {
+                kind: crate::CarrierErrorKind::NotFound,
                 carrier: C,
                 code: None,
                 message: e.to_string(),

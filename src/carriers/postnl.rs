@@ -9,7 +9,7 @@
 //! 10:13:20`; the `Expectation` window is written `11/07/2022 10:00:00`
 //! (month first).
 
-use super::{iso_time_or_date, json, one_or_many, text, Str};
+use super::{impl_repeating, iso_time_or_date, json, one_or_many, text, Str};
 use crate::{Carrier, Error, EtaWindow, Event, EventTime, Tracking};
 use serde::Deserialize;
 
@@ -21,9 +21,9 @@ struct Body<'a> {
     current_status: Option<StatusBlock<'a>>,
     #[serde(borrow, rename = "CompleteStatus")]
     complete_status: Option<StatusBlock<'a>>,
-    #[serde(borrow, default, rename = "Errors")]
+    #[serde(borrow, default, rename = "Errors", deserialize_with = "one_or_many")]
     errors: Vec<ApiError<'a>>,
-    #[serde(borrow, default, rename = "Warnings")]
+    #[serde(borrow, default, rename = "Warnings", deserialize_with = "one_or_many")]
     warnings: Vec<ApiError<'a>>,
 }
 
@@ -37,13 +37,19 @@ struct ApiError<'a> {
     message: Option<Str<'a>>,
 }
 
+/// `Shipment`, and a shipment's `Event` and `OldStatus`, may be one object
+/// and may repeat their key once per element (XML written as JSON).
 #[derive(Deserialize)]
+#[serde(remote = "Self")]
 struct StatusBlock<'a> {
     #[serde(borrow, default, rename = "Shipment", deserialize_with = "one_or_many")]
     shipment: Vec<Shipment<'a>>,
 }
 
+impl_repeating!(StatusBlock, ["Shipment"]);
+
 #[derive(Deserialize)]
+#[serde(remote = "Self")]
 struct Shipment<'a> {
     #[serde(borrow, rename = "Barcode")]
     barcode: Option<Str<'a>>,
@@ -63,6 +69,8 @@ struct Shipment<'a> {
     #[serde(borrow, rename = "Expectation")]
     expectation: Option<Expectation<'a>>,
 }
+
+impl_repeating!(Shipment, ["OldStatus", "Event"]);
 
 #[derive(Deserialize)]
 struct Status<'a> {
@@ -103,6 +111,7 @@ pub(crate) fn parse(body: &[u8]) -> Result<Vec<Tracking>, Error> {
             let e = body.errors.first().or(body.warnings.first());
             return Err(match e {
                 Some(e) => Error::CarrierError {
+                    kind: crate::CarrierErrorKind::Other,
                     carrier: C,
                     code: text(&e.code).map(str::to_string),
                     message: text(&e.description)

@@ -26,7 +26,10 @@
 //! `explanationText`), inside `TrackingInformationResponse` or at the top, is
 //! [`Error::CarrierError`].
 
-use super::{carrier_error, carrier_eta, iso_time, iso_time_or_date, json, location, text, Str};
+use super::{
+    carrier_error, carrier_eta, iso_time, iso_time_or_date, json, location, opt_one_or_many, text,
+    Str,
+};
 use crate::{Carrier, Error, EtaWindow, Event, Tracking};
 use serde::Deserialize;
 
@@ -42,7 +45,7 @@ struct Body<'a> {
 
 #[derive(Deserialize)]
 struct TrackingInformationResponse<'a> {
-    #[serde(borrow)]
+    #[serde(borrow, default, deserialize_with = "opt_one_or_many")]
     shipments: Option<Vec<Shipment<'a>>>,
     #[serde(borrow, rename = "compositeFault")]
     composite_fault: Option<CompositeFault<'a>>,
@@ -50,7 +53,7 @@ struct TrackingInformationResponse<'a> {
 
 #[derive(Deserialize)]
 struct CompositeFault<'a> {
-    #[serde(borrow, default)]
+    #[serde(borrow, default, deserialize_with = "opt_one_or_many")]
     faults: Option<Vec<Fault<'a>>>,
 }
 
@@ -70,7 +73,7 @@ struct Shipment<'a> {
     status: Option<Str<'a>>,
     #[serde(borrow, rename = "estimatedTimeOfArrival")]
     estimated_time_of_arrival: Option<Str<'a>>,
-    #[serde(borrow)]
+    #[serde(borrow, default, deserialize_with = "opt_one_or_many")]
     items: Option<Vec<Item<'a>>>,
 }
 
@@ -86,7 +89,7 @@ struct Item<'a> {
     booked_delivery_date_from: Option<Str<'a>>,
     #[serde(borrow, rename = "bookedDeliveryDateTo")]
     booked_delivery_date_to: Option<Str<'a>>,
-    #[serde(borrow)]
+    #[serde(borrow, default, deserialize_with = "opt_one_or_many")]
     events: Option<Vec<TrackingEvent<'a>>>,
 }
 

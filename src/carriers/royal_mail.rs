@@ -131,6 +131,7 @@ fn api_error(e: Option<&ApiError<'_>>, fallback_code: Option<String>, fallback: 
     let code = e.and_then(|e| text(&e.error_code));
     let description = e.and_then(|e| text(&e.error_description));
     Error::CarrierError {
+        kind: crate::CarrierErrorKind::Other,
         carrier: C,
         code: code.map(str::to_string).or(fallback_code),
         message: match (code, description) {

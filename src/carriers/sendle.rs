@@ -22,7 +22,7 @@
 //! Error answers are `{"error": "not_found", "error_description": "…"}`
 //! ([`Error::CarrierError`]).
 
-use super::{day_window, iso_time, json, text, Str};
+use super::{day_window, iso_time, json, opt_one_or_many, text, Str};
 use crate::{Carrier, Error, EtaSource, EtaWindow, Event, Location, Tracking};
 use chrono::NaiveDate;
 use serde::Deserialize;
@@ -31,7 +31,7 @@ const C: Carrier = Carrier::Sendle;
 
 #[derive(Deserialize)]
 struct Body<'a> {
-    #[serde(borrow)]
+    #[serde(borrow, default, deserialize_with = "opt_one_or_many")]
     tracking_events: Option<Vec<TrackingEvent<'a>>>,
     #[serde(borrow)]
     scheduling: Option<Scheduling<'a>>,
@@ -125,6 +125,7 @@ pub(crate) fn parse(body: &[u8]) -> Result<Vec<Tracking>, Error> {
             path: "$".into(),
         },
         (code, description) => Error::CarrierError {
+            kind: crate::CarrierErrorKind::Other,
             carrier: C,
             code: code.map(str::to_string),
             message: match (code, description) {

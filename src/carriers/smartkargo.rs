@@ -98,6 +98,7 @@ pub(crate) fn parse(body: &[u8]) -> Result<Vec<Tracking>, Error> {
         Some(b'"') => {
             let message: Str = json(C, body)?;
             return Err(Error::CarrierError {
+                kind: crate::CarrierErrorKind::Other,
                 carrier: C,
                 code: None,
                 message: message.trim().to_string(),
@@ -182,6 +183,7 @@ pub(crate) fn parse(body: &[u8]) -> Result<Vec<Tracking>, Error> {
 fn error(b: ErrorBody<'_>) -> Error {
     if let Some(e) = &b.error {
         return Error::CarrierError {
+            kind: crate::CarrierErrorKind::Other,
             carrier: C,
             code: text(&e.code).map(str::to_string),
             message: text(&e.message).unwrap_or("").to_string(),
@@ -194,6 +196,7 @@ fn error(b: ErrorBody<'_>) -> Error {
             path: "$".into(),
         },
         (code, message) => Error::CarrierError {
+            kind: crate::CarrierErrorKind::Other,
             carrier: C,
             code: code.map(str::to_string),
             message: message.unwrap_or("").to_string(),

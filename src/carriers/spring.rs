@@ -17,7 +17,7 @@
 //! without a zone; it is kept with no offset. Only when `DateTime` is absent
 //! is `Timestamp` (Unix seconds, UTC) used. Spring gives no ETA.
 
-use super::{bad_time, iso_time, json, location, text, Str};
+use super::{bad_time, iso_time, json, location, opt_one_or_many, text, Str};
 use crate::event::EventTime;
 use crate::{Carrier, Error, Event, Tracking};
 use serde::Deserialize;
@@ -38,7 +38,12 @@ struct Body<'a> {
 struct Shipment<'a> {
     #[serde(rename = "TrackingNumber", borrow)]
     tracking_number: Option<Str<'a>>,
-    #[serde(rename = "Events", borrow, default)]
+    #[serde(
+        rename = "Events",
+        borrow,
+        default,
+        deserialize_with = "opt_one_or_many"
+    )]
     events: Option<Vec<SpringEvent<'a>>>,
 }
 
@@ -70,6 +75,7 @@ pub(crate) fn parse(body: &[u8]) -> Result<Vec<Tracking>, Error> {
     let Some(shipment) = body.shipment.as_ref() else {
         if level != 0 || text(&body.error).is_some() {
             return Err(Error::CarrierError {
+                kind: crate::CarrierErrorKind::Other,
                 carrier: C,
                 code: Some(level.to_string()),
                 message: text(&body.error)

@@ -19,7 +19,9 @@
 //! kept as sent. The ETA is `estimatedDelivery`: a date-time is a point
 //! window, a bare date (karrio's test sends `2025-01-20`) a whole-day window.
 
-use super::{bad_time, carrier_eta, day_window, iso_time, iso_time_or_date, json, text, Str};
+use super::{
+    bad_time, carrier_eta, day_window, iso_time, iso_time_or_date, json, opt_one_or_many, text, Str,
+};
 use crate::{Carrier, Error, EtaSource, EtaWindow, Event, Location, Tracking};
 use serde::Deserialize;
 
@@ -32,9 +34,9 @@ struct Body<'a> {
     tracking_number: Option<Str<'a>>,
     #[serde(borrow)]
     estimated_delivery: Option<Str<'a>>,
-    #[serde(borrow)]
+    #[serde(borrow, default, deserialize_with = "opt_one_or_many")]
     events: Option<Vec<TrackingEvent<'a>>>,
-    #[serde(borrow)]
+    #[serde(borrow, default, deserialize_with = "opt_one_or_many")]
     messages: Option<Vec<Message<'a>>>,
 }
 
@@ -56,7 +58,7 @@ struct Message<'a> {
     code: Option<Str<'a>>,
     #[serde(borrow)]
     message: Option<Str<'a>>,
-    #[serde(borrow, default)]
+    #[serde(borrow, default, deserialize_with = "opt_one_or_many")]
     details: Option<Vec<Str<'a>>>,
 }
 
@@ -75,6 +77,7 @@ pub(crate) fn parse(body: &[u8]) -> Result<Vec<Tracking>, Error> {
                 }
             }
             return Err(Error::CarrierError {
+                kind: crate::CarrierErrorKind::Other,
                 carrier: C,
                 code: text(&m.code).map(str::to_string),
                 message,

@@ -59,6 +59,7 @@ pub(crate) fn parse(body: &[u8]) -> Result<Vec<Tracking>, Error> {
         if out.is_empty() {
             if let Some(number) = not_found {
                 return Err(Error::CarrierError {
+                    kind: crate::CarrierErrorKind::Other,
                     carrier: C,
                     code: Some("CNF".to_string()),
                     message: format!("CNF: consignment {number} not found"),

@@ -13,7 +13,7 @@
 //! (one event: `activityStatus` with `type`, `code` and the 3-digit
 //! `descriptionCode`, local and GMT date/time, `scheduledDeliveryDate`).
 
-use super::{compact_date_time, day_window, json, text, ApiError, Place, Str};
+use super::{compact_date_time, day_window, json, one_or_many, text, ApiError, Place, Str};
 use crate::{Carrier, Error, EtaSource, EtaWindow, Event, EventTime, Tracking};
 use serde::Deserialize;
 
@@ -61,21 +61,21 @@ struct AlertStatus<'a> {
 
 #[derive(Deserialize)]
 struct ErrorResponse<'a> {
-    #[serde(borrow, default)]
+    #[serde(borrow, default, deserialize_with = "one_or_many")]
     errors: Vec<ApiError<'a>>,
 }
 
 #[derive(Deserialize)]
 struct TrackResponse<'a> {
-    #[serde(borrow, default)]
+    #[serde(borrow, default, deserialize_with = "one_or_many")]
     shipment: Vec<Shipment<'a>>,
 }
 
 #[derive(Deserialize)]
 struct Shipment<'a> {
-    #[serde(borrow, default)]
+    #[serde(borrow, default, deserialize_with = "one_or_many")]
     package: Vec<Package<'a>>,
-    #[serde(borrow, default)]
+    #[serde(borrow, default, deserialize_with = "one_or_many")]
     warnings: Vec<ApiError<'a>>,
     #[serde(borrow, rename = "inquiryNumber")]
     inquiry_number: Option<Str<'a>>,
@@ -85,9 +85,14 @@ struct Shipment<'a> {
 struct Package<'a> {
     #[serde(borrow, rename = "trackingNumber")]
     tracking_number: Option<Str<'a>>,
-    #[serde(borrow, default)]
+    #[serde(borrow, default, deserialize_with = "one_or_many")]
     activity: Vec<Activity<'a>>,
-    #[serde(borrow, default, rename = "deliveryDate")]
+    #[serde(
+        borrow,
+        default,
+        rename = "deliveryDate",
+        deserialize_with = "one_or_many"
+    )]
     delivery_date: Vec<DeliveryDate<'a>>,
 }
 
@@ -140,10 +145,13 @@ pub(crate) fn parse(body: &[u8]) -> Result<Vec<Tracking>, Error> {
         let err = body.response.and_then(|r| r.errors.into_iter().next());
         return Err(match err {
             Some(e) => e.to_error(C),
-            None => Error::MissingField {
+            None => Error::Invalid {
                 carrier: C,
-                field: "trackResponse",
                 path: "$".into(),
+                message: "neither a Track API response (no `trackResponse` or \
+                          `response.errors`) nor a Track Alert webhook (no `activityStatus`); \
+                          both shapes were tried"
+                    .into(),
             },
         });
     };

@@ -6,7 +6,7 @@
 //! sometimes `reasonCode`; they are looked up as a pair. `eventTimestamp` is the
 //! local time; `GMTOffset` (`-05:00`, or unpadded `-7:00`) gives its offset.
 
-use super::{iso_time, iso_time_or_date, json, location, text, ApiError, Str};
+use super::{iso_time, iso_time_or_date, json, location, one_or_many, text, ApiError, Str};
 use crate::{Carrier, Error, EtaSource, EtaWindow, Event, EventTime, Tracking};
 use serde::Deserialize;
 
@@ -16,7 +16,12 @@ const C: Carrier = Carrier::Usps;
 struct Details<'a> {
     #[serde(borrow, rename = "trackingNumber")]
     tracking_number: Option<Str<'a>>,
-    #[serde(borrow, default, rename = "trackingEvents")]
+    #[serde(
+        borrow,
+        default,
+        rename = "trackingEvents",
+        deserialize_with = "one_or_many"
+    )]
     tracking_events: Vec<TrackingEvent<'a>>,
     #[serde(borrow, rename = "expectedDeliveryTimeStamp")]
     expected_delivery_time_stamp: Option<Str<'a>>,
@@ -61,6 +66,7 @@ pub(crate) fn parse(body: &[u8]) -> Result<Vec<Tracking>, Error> {
         let Some(number) = text(&d.tracking_number) else {
             if let Some(e) = &d.error {
                 return Err(Error::CarrierError {
+                    kind: crate::CarrierErrorKind::Other,
                     carrier: C,
                     code: text(&e.code).map(str::to_string),
                     message: text(&e.message).unwrap_or("unspecified error").to_string(),

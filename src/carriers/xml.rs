@@ -681,6 +681,7 @@ impl Fault<'_> {
 /// A carrier's error answer: `code: message`, or the message alone.
 pub(crate) fn coded_error(carrier: Carrier, code: Option<&str>, message: &str) -> Error {
     Error::CarrierError {
+        kind: crate::CarrierErrorKind::Other,
         carrier,
         code: code.map(str::to_string),
         message: match code {
