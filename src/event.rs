@@ -60,6 +60,11 @@ impl PartialOrd for EventTime {
     }
 }
 
+/// A total order: by instant ([`EventTime::sort_key`]), then by wall time,
+/// then by offset. A [`Tracking`](crate::Tracking) orders its events by
+/// instant alone and keeps the carrier's order among events of the same
+/// instant (which may differ in offset), so compare `sort_key()` when
+/// checking a timeline's order.
 impl Ord for EventTime {
     fn cmp(&self, other: &Self) -> Ordering {
         self.sort_key()
