@@ -153,10 +153,9 @@ pub struct CustomerMessage {
 /// read as dated or distant, so both registers give the same texts there.
 /// German and French catalogs are written in the formal register (their
 /// usual one for shop messages); asking them for the informal one gives the
-/// formal texts. Dutch has both. Spanish, Italian and Polish catalogs are
-/// informal and have no formal texts yet: asking for the formal register
-/// gives the informal texts there ([`Locale::registers`] says which
-/// registers a locale has).
+/// formal texts. Dutch, Spanish, Italian and Polish have both: informal by
+/// default, formal on request ([`Locale::registers`] says which registers a
+/// locale has).
 ///
 /// ```
 /// use wismo::customer::{Locale, Register};

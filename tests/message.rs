@@ -595,6 +595,86 @@ fn informal_words(locale: Locale) -> &'static [&'static str] {
         Locale::Nl => &["je", "jij", "jouw", "jou"],
         Locale::De => &["du", "dein", "deine", "dich", "dir"],
         Locale::Fr => &["tu", "ton", "ta", "tes", "toi"],
+        Locale::Es => &[
+            "tu",
+            "tus",
+            "te",
+            "ti",
+            "contigo",
+            "puedes",
+            "tienes",
+            "has",
+            "quieres",
+            "esperabas",
+            "disfrutes",
+            "recojas",
+            "acuerda",
+            "recoge",
+            "ponte",
+            "escríbenos",
+            "contáctanos",
+            "sigue",
+            "elige",
+            "revisa",
+            "asegúrate",
+            "paga",
+            "ten",
+            "entregarte",
+            "tuya",
+        ],
+        Locale::It => &[
+            "tuo",
+            "tua",
+            "tuoi",
+            "tue",
+            "ti",
+            "te",
+            "puoi",
+            "hai",
+            "devi",
+            "desideri",
+            "contattaci",
+            "ritiralo",
+            "concorda",
+            "ritira",
+            "segui",
+            "scegli",
+            "controlla",
+            "assicurati",
+            "paga",
+            "tieni",
+            "contatta",
+            "l'hai",
+            "aspettavi",
+        ],
+        Locale::Pl => &[
+            "twoja",
+            "twoje",
+            "twój",
+            "twoją",
+            "twojej",
+            "twojego",
+            "twoich",
+            "twoim",
+            "ciebie",
+            "cię",
+            "ci",
+            "możesz",
+            "musisz",
+            "masz",
+            "chcesz",
+            "spodziewasz",
+            "skontaktuj",
+            "odbierz",
+            "umów",
+            "wybierz",
+            "sprawdź",
+            "zapłać",
+            "upewnij",
+            "miej",
+            "postępuj",
+            "ureguluj",
+        ],
         _ => &[],
     }
 }
@@ -645,7 +725,22 @@ fn formal_register_is_formal_everywhere() {
             }
         }
     }
+    for locale in [Locale::Nl, Locale::Es, Locale::It, Locale::Pl] {
+        assert_eq!(
+            locale.registers(),
+            &[Register::Informal, Register::Formal],
+            "{locale}"
+        );
+    }
     let t = in_state(Substatus::PickedUp);
+    for (locale, title) in [
+        (Locale::Es, "Su paquete está en camino"),
+        (Locale::It, "Il Suo pacco è in viaggio"),
+        (Locale::Pl, "Paczka jest w drodze"),
+    ] {
+        assert_eq!(message_with(&t, locale, &formal).title, title);
+        assert_ne!(message(&t, locale).title, title);
+    }
     assert_eq!(message(&t, Locale::Nl).title, "Je pakket is onderweg");
     assert_eq!(
         message_with(&t, Locale::Nl, &formal).title,
