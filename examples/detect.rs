@@ -14,6 +14,7 @@
 //! stderr (with the detection-only carrier ids), exit code 2.
 
 use serde::Serialize;
+use std::io::Write;
 use std::process::ExitCode;
 
 #[derive(Serialize)]
@@ -49,7 +50,14 @@ fn main() -> ExitCode {
         .collect();
     match serde_json::to_string_pretty(&shown) {
         Ok(json) => {
-            println!("{json}");
+            // A reader that stops early (`| head`, `grep -q`) is not an error.
+            let mut out = std::io::stdout().lock();
+            if let Err(e) = writeln!(out, "{json}") {
+                if e.kind() != std::io::ErrorKind::BrokenPipe {
+                    eprintln!("detect: {e}");
+                    return ExitCode::FAILURE;
+                }
+            }
             ExitCode::SUCCESS
         }
         Err(e) => {

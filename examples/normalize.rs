@@ -11,12 +11,20 @@
 //! for those, `wismo::parse` answers `Error::Unsupported`.
 
 use std::io::Read;
+use std::io::Write;
 use std::process::ExitCode;
 
 fn main() -> ExitCode {
     match run() {
         Ok(json) => {
-            println!("{json}");
+            // A reader that stops early (`| head`, `grep -q`) is not an error.
+            let mut out = std::io::stdout().lock();
+            if let Err(e) = writeln!(out, "{json}") {
+                if e.kind() != std::io::ErrorKind::BrokenPipe {
+                    eprintln!("normalize: {e}");
+                    return ExitCode::FAILURE;
+                }
+            }
             ExitCode::SUCCESS
         }
         Err(msg) => {
